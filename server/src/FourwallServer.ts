@@ -1,0 +1,135 @@
+/**
+ * Puts the pieces together on one HTTP server: Express, the Yjs sync endpoint and socket.io. Used
+ * by `main.ts` and by the tests, which start real servers on port 0.
+ */
+import { createServer, type Server as HttpServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import type { Server as SocketServer } from 'socket.io'
+import { loadOrCreateSecret } from './auth/secret.js'
+import { TokenSigner } from './auth/tokens.js'
+import type { FourwallConfig } from './config.js'
+import { createApp } from './http/app.js'
+import { createLogger, type Logger } from './logger.js'
+import { Metrics } from './metrics.js'
+import { createSocketServer } from './realtime/socketio.js'
+import { SqliteStorage } from './storage/SqliteStorage.js'
+import type { Storage } from './storage/Storage.js'
+import { DocumentRegistry } from './sync/DocumentRegistry.js'
+import { SYNC_PATH, SyncEndpoint } from './sync/SyncEndpoint.js'
+import { WriteQueue } from './sync/WriteQueue.js'
+
+export interface FourwallServerOptions {
+  log?: Logger
+  /** Defaults to SQLite in DATA_DIR. */
+  storage?: Storage
+}
+
+export class FourwallServer {
+  readonly metrics = new Metrics()
+  readonly httpServer: HttpServer
+  readonly io: SocketServer
+  readonly documents: DocumentRegistry
+  readonly sync: SyncEndpoint
+  readonly tokens: TokenSigner
+  /** True when this start generated the secret, i.e. a brand-new data directory. */
+  readonly firstRun: boolean
+  private readonly writeQueue: WriteQueue
+  private accepting = true
+  private closing: Promise<void> | null = null
+
+  static async start(config: FourwallConfig, options: FourwallServerOptions = {}): Promise<FourwallServer> {
+    const log = options.log ?? createLogger(config.logLevel)
+    const storage =
+      options.storage ??
+      (await SqliteStorage.open({ file: path.join(config.dataDir, 'fourwall.db'), synchronous: config.sqliteSynchronous }))
+    const server = new FourwallServer(config, storage, log)
+    await server.listen()
+    return server
+  }
+
+  private constructor(
+    readonly config: FourwallConfig,
+    readonly storage: Storage,
+    readonly log: Logger,
+  ) {
+    const { secret, created } = loadOrCreateSecret(config.dataDir, config.secret)
+    this.firstRun = created
+    this.tokens = new TokenSigner(secret)
+    this.writeQueue = new WriteQueue(storage, this.metrics, log)
+    this.documents = new DocumentRegistry(
+      { storage, writeQueue: this.writeQueue, metrics: this.metrics, log, config },
+      config,
+    )
+    this.sync = new SyncEndpoint({ config, documents: this.documents, tokens: this.tokens, metrics: this.metrics, log })
+
+    const app = createApp({
+      config,
+      storage,
+      tokens: this.tokens,
+      metrics: this.metrics,
+      log,
+      isAcceptingTraffic: () => this.accepting,
+    })
+    this.httpServer = createServer(app)
+    this.io = createSocketServer(this.httpServer, { tokens: this.tokens, log, maxMessageBytes: config.maxMessageBytes })
+    this.httpServer.on('upgrade', (request, socket, head) => {
+      const pathname = (request.url ?? '/').split('?')[0]!
+      if (pathname.startsWith(SYNC_PATH)) this.sync.handleUpgrade(request, socket, head)
+      else if (!pathname.startsWith('/socket.io/')) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n')
+    })
+
+    this.metrics.gauge('fourwall_connections', 'Open sync (Yjs) connections', () => this.sync.connections.size)
+    this.metrics.gauge('fourwall_socketio_connections', 'Open socket.io connections', () => this.io.engine.clientsCount)
+    this.metrics.gauge('fourwall_documents_loaded', 'Documents held in memory', () => this.documents.size)
+  }
+
+  get port(): number {
+    return (this.httpServer.address() as AddressInfo).port
+  }
+
+  /** http://host:port as reachable from this machine. */
+  get url(): string {
+    const host = this.config.host === '0.0.0.0' || this.config.host === '::' ? '127.0.0.1' : this.config.host
+    return `http://${host.includes(':') ? `[${host}]` : host}:${this.port}`
+  }
+
+  private listen(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.httpServer.once('error', reject)
+      this.httpServer.listen(this.config.port, this.config.host, () => {
+        this.httpServer.off('error', reject)
+        resolve()
+      })
+    })
+  }
+
+  /**
+   * Graceful stop: refuse new connections, close sockets with 1001, make every accepted edit
+   * durable, compact what time allows, close storage. Safe to call twice.
+   */
+  close(): Promise<void> {
+    this.closing ??= this.shutdown()
+    return this.closing
+  }
+
+  private async shutdown(): Promise<void> {
+    const deadline = Date.now() + this.config.shutdownTimeoutMs
+    this.accepting = false
+    this.sync.closeAll()
+    const httpClosed = new Promise<void>((resolve) => this.io.close(() => resolve()))
+    this.httpServer.closeIdleConnections()
+    await this.writeQueue.drain()
+    // Compaction on unload is an optimisation; every edit is already durable, so it may be cut short.
+    await Promise.race([this.documents.unloadAll(), delay(Math.max(0, deadline - Date.now() - 500))])
+    await this.writeQueue.drain()
+    this.httpServer.closeAllConnections()
+    await Promise.race([httpClosed, delay(200)])
+    await this.storage.close()
+    this.log.info('server stopped')
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref())
+}

@@ -1,0 +1,103 @@
+/**
+ * Configuration from the environment, validated once at start. A bad value raises a ConfigError
+ * naming the variable, which `main.ts` prints as one line before exiting non-zero.
+ */
+import path from 'node:path'
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent'
+
+export interface FourwallConfig {
+  /** TCP port to listen on; 0 picks a free one (tests). */
+  port: number
+  host: string
+  /** Where the SQLite file and the server secret live. */
+  dataDir: string
+  logLevel: LogLevel
+  /** Largest WebSocket message accepted; bigger frames close that connection with 1009. */
+  maxMessageBytes: number
+  /** Largest JSON body accepted by the HTTP API. */
+  maxBodyBytes: number
+  /** How long a document stays in memory after its last client leaves. */
+  unloadAfterMs: number
+  /** Stored updates of one document that trigger compaction into a snapshot. */
+  compactAfterUpdates: number
+  /** Awareness changes are relayed in batches at most this often (avoids broadcast storms). */
+  awarenessBatchMs: number
+  sqliteSynchronous: 'NORMAL' | 'FULL'
+  /** HMAC secret for tokens; when unset, one is generated once and kept in DATA_DIR. */
+  secret: string | undefined
+  /** Where the built client lives; served on the same port. */
+  clientDir: string
+  /** The address people open, used in printed links (defaults to http://localhost:PORT). */
+  publicUrl: string | undefined
+  shutdownTimeoutMs: number
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`)
+    this.name = 'ConfigError'
+  }
+}
+
+type Env = Record<string, string | undefined>
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw.trim() === '') return fallback
+  if (!/^\d+$/.test(raw.trim())) throw new ConfigError(name, `must be a whole number between ${min} and ${max} (got "${raw}")`)
+  const value = Number(raw)
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max} (got ${value})`)
+  return value
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name]
+  if (raw === undefined || raw.trim() === '') return fallback
+  const value = raw.trim()
+  const match = allowed.find((option) => option.toLowerCase() === value.toLowerCase())
+  if (!match) throw new ConfigError(name, `must be one of ${allowed.join(', ')} (got "${raw}")`)
+  return match
+}
+
+function url(env: Env, name: string): string | undefined {
+  const raw = env[name]
+  if (raw === undefined || raw.trim() === '') return undefined
+  try {
+    const parsed = new URL(raw)
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('not http(s)')
+    return parsed.origin
+  } catch {
+    throw new ConfigError(name, `must be an http(s) URL such as https://fourwall.example.com (got "${raw}")`)
+  }
+}
+
+const MiB = 1024 * 1024
+
+export function loadConfig(env: Env = process.env, defaults: Partial<FourwallConfig> = {}): FourwallConfig {
+  const secret = env.FOURWALL_SECRET?.trim() || undefined
+  if (secret !== undefined && secret.length < 32) {
+    throw new ConfigError('FOURWALL_SECRET', 'must be at least 32 characters long (use `openssl rand -hex 32`)')
+  }
+  const host = env.HOST?.trim() || defaults.host || '0.0.0.0'
+  if (!/^[\w.:-]+$/.test(host)) throw new ConfigError('HOST', `is not a host name or address (got "${env.HOST}")`)
+  return {
+    port: integer(env, 'PORT', defaults.port ?? 3000, 0, 65535),
+    host,
+    dataDir: path.resolve(env.DATA_DIR?.trim() || defaults.dataDir || 'data'),
+    logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error', 'silent'], defaults.logLevel ?? 'info'),
+    maxMessageBytes: integer(env, 'MAX_MESSAGE_BYTES', defaults.maxMessageBytes ?? MiB, 1024, 256 * MiB),
+    maxBodyBytes: integer(env, 'MAX_BODY_BYTES', defaults.maxBodyBytes ?? 100 * 1024, 1024, 64 * MiB),
+    unloadAfterMs: integer(env, 'UNLOAD_AFTER_MS', defaults.unloadAfterMs ?? 30_000, 0, 86_400_000),
+    compactAfterUpdates: integer(env, 'COMPACT_AFTER_UPDATES', defaults.compactAfterUpdates ?? 500, 2, 1_000_000),
+    awarenessBatchMs: integer(env, 'AWARENESS_BATCH_MS', defaults.awarenessBatchMs ?? 50, 0, 5_000),
+    sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['NORMAL', 'FULL'] as const, defaults.sqliteSynchronous ?? 'NORMAL'),
+    secret: secret ?? defaults.secret,
+    clientDir: path.resolve(env.CLIENT_DIR?.trim() || defaults.clientDir || path.join(import.meta.dirname, '../../client/dist')),
+    publicUrl: url(env, 'PUBLIC_URL') ?? defaults.publicUrl,
+    shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', defaults.shutdownTimeoutMs ?? 4_000, 100, 60_000),
+  }
+}

@@ -1,0 +1,5 @@
+export { FourwallServer, type FourwallServerOptions } from './FourwallServer.js'
+export { loadConfig, ConfigError, type FourwallConfig } from './config.js'
+export { createLogger, type Logger } from './logger.js'
+export { TokenSigner, type Identity } from './auth/tokens.js'
+export type { Storage, StoredUpdate, DocumentStats, CompactionResult } from './storage/Storage.js'

@@ -1,0 +1,76 @@
+/**
+ * One client's WebSocket on the sync endpoint. It buffers what the client sends until its document
+ * has loaded, sends frames, and closes exactly once with a logged reason.
+ */
+import type { WebSocket } from 'ws'
+import type { Identity } from '../auth/tokens.js'
+import type { Logger } from '../logger.js'
+import type { Metrics } from '../metrics.js'
+import type { Document } from './Document.js'
+
+/** A client this far behind on reading is dropped rather than buffered without bound. */
+const MAX_BUFFERED_BYTES = 64 * 1024 * 1024
+
+export class Connection {
+  /** Awareness client ids this connection speaks for. */
+  readonly ownedClients = new Set<number>()
+  lastSentAt = Date.now()
+  /** Cleared at each ping, set again by the pong: a connection that stays false is dead. */
+  alive = true
+  document: Document | null = null
+  private closed = false
+  private inbox: Uint8Array[] = []
+
+  constructor(
+    readonly ws: WebSocket,
+    readonly identity: Identity,
+    /** Viewers' connections receive everything and may change nothing. */
+    readonly readOnly: boolean,
+    readonly docName: string,
+    private readonly metrics: Metrics,
+    private readonly log: Logger,
+  ) {}
+
+  get isClosed(): boolean {
+    return this.closed
+  }
+
+  send(message: Uint8Array): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return
+    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.close(1013, 'client is not keeping up')
+      return
+    }
+    this.ws.send(message)
+    this.lastSentAt = Date.now()
+    this.metrics.messagesSent.inc()
+    this.metrics.bytesSent.inc(message.byteLength)
+  }
+
+  /** Holds messages that arrive before the document is ready; returns false once attached. */
+  hold(message: Uint8Array): boolean {
+    if (this.document) return false
+    this.inbox.push(message)
+    return true
+  }
+
+  /** Attaches the loaded document and hands back what arrived meanwhile, in order. */
+  attach(document: Document): Uint8Array[] {
+    this.document = document
+    const held = this.inbox
+    this.inbox = []
+    return held
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return
+    this.closed = true
+    this.metrics.connectionsClosed.inc(1, { code: String(code) })
+    const level = code >= 4400 || code === 1009 || code === 1011 ? 'warn' : 'debug'
+    this.log[level]('closing sync connection', { doc: this.docName, user: this.identity.id, code, reason })
+    // A close reason may hold at most 123 bytes.
+    this.ws.close(code, Buffer.byteLength(reason) > 123 ? reason.slice(0, 40) : reason)
+    // A peer that never answers the close handshake is cut off.
+    setTimeout(() => this.ws.terminate(), 2_000).unref()
+  }
+}

@@ -1,0 +1,271 @@
+/**
+ * One loaded Yjs document and the connections editing it. Three rules live here:
+ * - an update is relayed only after storage made it durable (so an edit anyone saw survives a crash);
+ * - a sync reply never contains content that is not yet durable;
+ * - awareness is relayed in batches, one encoding for the room, never echoed to its sender.
+ */
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import type { FourwallConfig } from '../config.js'
+import type { Logger } from '../logger.js'
+import type { Metrics } from '../metrics.js'
+import type { Storage } from '../storage/Storage.js'
+import {
+  decodeAwarenessEntries,
+  encodeAwarenessEntries,
+  MAX_CLIENTS_PER_CONNECTION,
+  stampIdentity,
+} from './AwarenessFilter.js'
+import type { Connection } from './Connection.js'
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol.js'
+import type { WriteQueue, WriteQueueClient } from './WriteQueue.js'
+
+export interface DocumentDeps {
+  storage: Storage
+  writeQueue: WriteQueue
+  metrics: Metrics
+  log: Logger
+  config: Pick<FourwallConfig, 'compactAfterUpdates' | 'awarenessBatchMs'>
+}
+
+interface Outgoing {
+  message: Uint8Array
+  origin: Connection | null
+  bytes: number
+}
+
+/** Below this size the byte rule never triggers compaction: tiny documents compact on count. */
+const MIN_COMPACTION_BYTES = 64 * 1024
+
+export class Document implements WriteQueueClient {
+  readonly ydoc = new Y.Doc({ gc: true })
+  readonly awareness = new awarenessProtocol.Awareness(this.ydoc)
+  readonly connections = new Set<Connection>()
+  /** Set by the registry while the document waits to unload. */
+  unloadTimer: NodeJS.Timeout | null = null
+
+  /** Updates applied in memory, waiting for storage, in order. */
+  private readonly outbox: Outgoing[] = []
+  private appliedSeq = 0
+  private persistedSeq = 0
+  private persistWaiters: Array<{ seq: number; run: () => void }> = []
+  private failed = false
+
+  private storedRows = 0
+  private storedBytes = 0
+  private snapshotBytes = 0
+  private compacting: Promise<void> | null = null
+
+  private readonly clientOwners = new Map<number, Connection>()
+  private readonly awarenessChanges = new Map<number, Connection | null>()
+  private awarenessTimer: NodeJS.Timeout | null = null
+
+  constructor(
+    readonly name: string,
+    private readonly deps: DocumentDeps,
+  ) {
+    // The server holds no presence of its own; it only relays the clients'.
+    this.awareness.setLocalState(null)
+  }
+
+  /** Loads every stored update; the document takes part in syncing only after this resolves. */
+  async load(): Promise<void> {
+    const updates = await this.deps.storage.load(this.name)
+    this.ydoc.transact(() => {
+      for (const update of updates) Y.applyUpdate(this.ydoc, update)
+    })
+    this.storedRows = updates.length
+    this.storedBytes = updates.reduce((sum, update) => sum + update.byteLength, 0)
+    this.snapshotBytes = this.storedRows > 0 ? updates[0]!.byteLength : 0
+    this.ydoc.on('update', this.onDocUpdate)
+    this.awareness.on('update', this.onAwarenessUpdate)
+  }
+
+  addConnection(connection: Connection): void {
+    this.connections.add(connection)
+    connection.send(encodeSyncStep1(this.ydoc))
+    const others = [...this.awareness.getStates().keys()]
+    if (others.length > 0) {
+      connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, others)))
+    }
+  }
+
+  removeConnection(connection: Connection): void {
+    if (!this.connections.delete(connection)) return
+    const owned = [...connection.ownedClients]
+    for (const clientId of owned) this.clientOwners.delete(clientId)
+    if (owned.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, owned, connection)
+  }
+
+  /** Applies a client's document update; its relay waits for storage (see onPersisted). */
+  applyUpdate(update: Uint8Array, origin: Connection): void {
+    if (this.failed) return
+    Y.applyUpdate(this.ydoc, update, origin)
+  }
+
+  /** Answers a client's sync step 1, once everything the answer contains is durable. */
+  answerSyncStep1(connection: Connection, stateVector: Uint8Array): void {
+    const reply = encodeSyncStep2(this.ydoc, stateVector)
+    this.whenDurable(() => connection.send(reply))
+  }
+
+  applyAwareness(connection: Connection, update: Uint8Array): void {
+    const kept = []
+    for (const entry of decodeAwarenessEntries(update)) {
+      const owner = this.clientOwners.get(entry.clientId)
+      if (owner !== undefined && owner !== connection) continue
+      if (owner === undefined) {
+        if (entry.json === 'null' || connection.ownedClients.size >= MAX_CLIENTS_PER_CONNECTION) continue
+        this.clientOwners.set(entry.clientId, connection)
+        connection.ownedClients.add(entry.clientId)
+      }
+      kept.push({ ...entry, json: stampIdentity(entry.json, connection.identity) })
+    }
+    if (kept.length > 0) {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(kept), connection)
+    }
+  }
+
+  /** Everyone's presence but the asker's own. */
+  answerQueryAwareness(connection: Connection): void {
+    const ids = [...this.awareness.getStates().keys()].filter((id) => !connection.ownedClients.has(id))
+    if (ids.length > 0) connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)))
+  }
+
+  onPersisted(count: number): void {
+    for (let i = 0; i < count; i++) {
+      const outgoing = this.outbox.shift()!
+      this.storedRows++
+      this.storedBytes += outgoing.bytes
+      this.broadcast(outgoing.message, outgoing.origin)
+    }
+    this.persistedSeq += count
+    this.runPersistWaiters()
+    this.maybeCompact()
+  }
+
+  onPersistFailed(error: unknown): void {
+    // The in-memory document now holds edits storage does not. Drop every connection so clients
+    // resync against a fresh load from storage and send their unsaved edits again.
+    this.failed = true
+    this.deps.log.error('document stopped after a failed write', { doc: this.name, error })
+    for (const connection of [...this.connections]) connection.close(1011, 'storage write failed')
+    this.persistedSeq = this.appliedSeq
+    this.runPersistWaiters()
+  }
+
+  get hasFailed(): boolean {
+    return this.failed
+  }
+
+  /** Resolves once every update applied so far is durable. */
+  whenPersisted(): Promise<void> {
+    return new Promise((resolve) => this.whenDurable(resolve))
+  }
+
+  /** Waits for pending writes, compacts, and frees the document's memory. */
+  async unload(): Promise<void> {
+    await this.whenPersisted()
+    if (!this.failed && this.storedRows > 1) {
+      await (this.compacting ?? Promise.resolve())
+      await this.compact()
+    } else if (this.compacting) {
+      await this.compacting
+    }
+    this.destroy()
+  }
+
+  destroy(): void {
+    if (this.awarenessTimer) clearTimeout(this.awarenessTimer)
+    if (this.unloadTimer) clearTimeout(this.unloadTimer)
+    this.ydoc.off('update', this.onDocUpdate)
+    this.awareness.off('update', this.onAwarenessUpdate)
+    this.awareness.destroy()
+    this.ydoc.destroy()
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.appliedSeq++
+    this.deps.metrics.updatesReceived.inc()
+    const sender = this.connections.has(origin as Connection) ? (origin as Connection) : null
+    this.outbox.push({ message: encodeUpdate(update), origin: sender, bytes: update.byteLength })
+    this.deps.writeQueue.enqueue(this, update)
+  }
+
+  private broadcast(message: Uint8Array, except: Connection | null): void {
+    for (const connection of this.connections) {
+      if (connection !== except) connection.send(message)
+    }
+  }
+
+  private whenDurable(run: () => void): void {
+    if (this.persistedSeq >= this.appliedSeq) run()
+    else this.persistWaiters.push({ seq: this.appliedSeq, run })
+  }
+
+  private runPersistWaiters(): void {
+    if (this.persistWaiters.length === 0) return
+    const ready = this.persistWaiters.filter((waiter) => waiter.seq <= this.persistedSeq)
+    this.persistWaiters = this.persistWaiters.filter((waiter) => waiter.seq > this.persistedSeq)
+    for (const waiter of ready) waiter.run()
+  }
+
+  private readonly onAwarenessUpdate = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+    _origin: unknown,
+  ): void => {
+    for (const ids of [change.added, change.updated, change.removed]) {
+      for (const id of ids) this.awarenessChanges.set(id, this.clientOwners.get(id) ?? null)
+    }
+    if (this.awarenessTimer === null) {
+      this.awarenessTimer = setTimeout(this.flushAwareness, this.deps.config.awarenessBatchMs)
+    }
+  }
+
+  /** One encoded message for the room; only the few senders in the batch get their own. */
+  private readonly flushAwareness = (): void => {
+    this.awarenessTimer = null
+    const changes = [...this.awarenessChanges]
+    this.awarenessChanges.clear()
+    const ids = changes.map(([id]) => id).filter((id) => this.awareness.meta.has(id))
+    if (ids.length === 0) return
+    const senders = new Set(changes.map(([, owner]) => owner))
+    const forEveryone = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids))
+    for (const connection of this.connections) {
+      if (!senders.has(connection)) {
+        connection.send(forEveryone)
+        continue
+      }
+      const notOwn = ids.filter((id) => !connection.ownedClients.has(id))
+      if (notOwn.length > 0) {
+        connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, notOwn)))
+      }
+    }
+  }
+
+  private maybeCompact(): void {
+    if (this.compacting || this.failed) return
+    const tooMany = this.storedRows > this.deps.config.compactAfterUpdates
+    const tooBig = this.storedBytes > 2 * Math.max(this.snapshotBytes, MIN_COMPACTION_BYTES)
+    if (tooMany || tooBig) void this.compact()
+  }
+
+  private compact(): Promise<void> {
+    const rowsBefore = this.storedRows
+    const bytesBefore = this.storedBytes
+    this.compacting = this.deps.storage
+      .compact(this.name)
+      .then((result) => {
+        // Rows persisted while compaction ran are not in the result; keep counting them.
+        this.storedRows = result.count + (this.storedRows - rowsBefore)
+        this.storedBytes = result.bytes + (this.storedBytes - bytesBefore)
+        this.snapshotBytes = result.bytes
+        if (result.merged > 0) this.deps.metrics.compactions.inc()
+      })
+      .catch((error: unknown) => this.deps.log.error('compaction failed', { doc: this.name, error }))
+      .finally(() => {
+        this.compacting = null
+      })
+    return this.compacting
+  }
+}

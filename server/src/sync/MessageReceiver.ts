@@ -1,0 +1,69 @@
+/**
+ * Decodes one y-websocket frame from a connection and acts on it. Anything malformed, unknown or
+ * not allowed for the connection throws a ProtocolError; the endpoint closes that one connection.
+ */
+import * as decoding from 'lib0/decoding'
+import { CloseCode } from '@fourwall/shared'
+import type { Connection } from './Connection.js'
+import type { Document } from './Document.js'
+import { MessageType, SyncType } from './protocol.js'
+
+export class ProtocolError extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'ProtocolError'
+  }
+}
+
+function readBody(decoder: decoding.Decoder): Uint8Array {
+  const body = decoding.readVarUint8Array(decoder)
+  if (decoding.hasContent(decoder)) throw new ProtocolError(CloseCode.badMessage, 'trailing bytes after message')
+  return body
+}
+
+export function receiveMessage(connection: Connection, document: Document, message: Uint8Array): void {
+  const decoder = decoding.createDecoder(message)
+  let type: number
+  try {
+    type = decoding.readVarUint(decoder)
+  } catch {
+    throw new ProtocolError(CloseCode.badMessage, 'empty or truncated message')
+  }
+  try {
+    switch (type) {
+      case MessageType.sync:
+        return receiveSync(connection, document, decoder)
+      case MessageType.awareness:
+        return document.applyAwareness(connection, readBody(decoder))
+      case MessageType.queryAwareness:
+        if (decoding.hasContent(decoder)) throw new ProtocolError(CloseCode.badMessage, 'trailing bytes after query')
+        return document.answerQueryAwareness(connection)
+      default:
+        throw new ProtocolError(CloseCode.badMessage, `unknown message type ${type}`)
+    }
+  } catch (error) {
+    if (error instanceof ProtocolError) throw error
+    throw new ProtocolError(CloseCode.badMessage, `malformed message: ${(error as Error).message}`)
+  }
+}
+
+function receiveSync(connection: Connection, document: Document, decoder: decoding.Decoder): void {
+  const syncType = decoding.readVarUint(decoder)
+  switch (syncType) {
+    case SyncType.step1:
+      return document.answerSyncStep1(connection, readBody(decoder))
+    case SyncType.step2:
+    case SyncType.update: {
+      const update = readBody(decoder)
+      // A viewer's writes never touch the document. (The access issue adds the SyncStep2
+      // "adds nothing" check and closing persistent writers with 4403.)
+      if (connection.readOnly) return
+      return document.applyUpdate(update, connection)
+    }
+    default:
+      throw new ProtocolError(CloseCode.badMessage, `unknown sync message type ${syncType}`)
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * The `/yjs/<docName>` WebSocket endpoint: authenticates the upgrade, wires a Connection to its
+ * Document once loaded, keeps idle connections alive and drops dead ones.
+ */
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { WebSocketServer, type RawData, type WebSocket } from 'ws'
+import { canEditDocuments, CloseCode, parseDocName } from '@fourwall/shared'
+import type { TokenSigner } from '../auth/tokens.js'
+import type { FourwallConfig } from '../config.js'
+import type { Logger } from '../logger.js'
+import type { Metrics } from '../metrics.js'
+import { Connection } from './Connection.js'
+import type { DocumentRegistry } from './DocumentRegistry.js'
+import { ProtocolError, receiveMessage } from './MessageReceiver.js'
+import { KEEPALIVE_FRAME } from './protocol.js'
+
+export const SYNC_PATH = '/yjs/'
+
+/** Send a keepalive to a connection that has been sent nothing for this long (client watchdog: 30 s). */
+const KEEPALIVE_AFTER_MS = 15_000
+const HOUSEKEEPING_MS = 5_000
+const PING_EVERY_MS = 30_000
+
+export interface SyncEndpointDeps {
+  config: Pick<FourwallConfig, 'maxMessageBytes'>
+  documents: DocumentRegistry
+  tokens: TokenSigner
+  metrics: Metrics
+  log: Logger
+}
+
+export class SyncEndpoint {
+  readonly connections = new Set<Connection>()
+  private readonly wss: WebSocketServer
+  private readonly housekeeping: NodeJS.Timeout
+  private lastPing = Date.now()
+
+  constructor(private readonly deps: SyncEndpointDeps) {
+    this.wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: deps.config.maxMessageBytes,
+      perMessageDeflate: false,
+      clientTracking: false,
+    })
+    this.housekeeping = setInterval(() => this.keepAlive(), HOUSEKEEPING_MS)
+    this.housekeeping.unref()
+  }
+
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const url = new URL(request.url ?? '/', 'http://localhost')
+    let docName: string
+    try {
+      docName = decodeURIComponent(url.pathname.slice(SYNC_PATH.length))
+    } catch {
+      docName = ''
+    }
+    const token = url.searchParams.get('token')
+    this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, docName, token))
+  }
+
+  /** Closes every connection with 1001 (server going away). */
+  closeAll(): void {
+    clearInterval(this.housekeeping)
+    for (const connection of this.connections) connection.close(CloseCode.goingAway, 'server shutting down')
+  }
+
+  private accept(ws: WebSocket, docName: string, token: string | null): void {
+    // Attached first: an oversized frame or a socket error must never reach the process.
+    ws.on('error', (error) => this.deps.log.warn('sync socket error', { doc: docName, error }))
+    const identity = this.deps.tokens.verify(token)
+    if (!identity) {
+      this.deps.log.warn('sync connection refused: invalid or missing token', { doc: docName })
+      ws.close(CloseCode.unauthorized, 'invalid or missing token')
+      return
+    }
+    if (!parseDocName(docName)) {
+      ws.close(CloseCode.notFound, 'no such document')
+      return
+    }
+    const log = this.deps.log
+    const connection = new Connection(ws, identity, !canEditDocuments(identity.role), docName, this.deps.metrics, log)
+    this.connections.add(connection)
+
+    ws.on('message', (data: RawData, isBinary: boolean) => this.onMessage(connection, data, isBinary))
+    ws.on('pong', () => {
+      connection.alive = true
+    })
+    ws.on('close', (code) => {
+      if (code === CloseCode.messageTooBig) {
+        log.warn('sync connection closed: message over the size limit', { doc: docName, user: identity.id })
+      }
+      this.connections.delete(connection)
+      const document = connection.document
+      if (document) {
+        document.removeConnection(connection)
+        if (document.connections.size === 0) this.deps.documents.scheduleUnload(document)
+      }
+    })
+
+    this.deps.documents.get(docName).then(
+      (document) => {
+        if (connection.isClosed || ws.readyState !== ws.OPEN) return
+        this.deps.documents.cancelUnload(document)
+        const held = connection.attach(document)
+        document.addConnection(connection)
+        for (const message of held) if (!this.receive(connection, message)) return
+      },
+      (error: unknown) => {
+        log.error('document failed to load', { doc: docName, error })
+        connection.close(1011, 'document failed to load')
+      },
+    )
+  }
+
+  private onMessage(connection: Connection, data: RawData, isBinary: boolean): void {
+    connection.alive = true
+    if (!isBinary || !(data instanceof Buffer)) {
+      connection.close(CloseCode.badMessage, 'expected one binary y-websocket message per frame')
+      return
+    }
+    this.deps.metrics.bytesReceived.inc(data.byteLength)
+    if (!connection.hold(data)) this.receive(connection, data)
+  }
+
+  /** Returns false when the message closed the connection. */
+  private receive(connection: Connection, message: Uint8Array): boolean {
+    if (connection.isClosed) return false
+    try {
+      receiveMessage(connection, connection.document!, message)
+      return true
+    } catch (error) {
+      const code = error instanceof ProtocolError ? error.code : CloseCode.badMessage
+      connection.close(code, (error as Error).message.slice(0, 120))
+      return false
+    }
+  }
+
+  private keepAlive(): void {
+    const now = Date.now()
+    const ping = now - this.lastPing >= PING_EVERY_MS
+    if (ping) this.lastPing = now
+    for (const connection of this.connections) {
+      if (ping) {
+        if (!connection.alive) {
+          connection.ws.terminate()
+          continue
+        }
+        connection.alive = false
+        connection.ws.ping()
+      }
+      if (now - connection.lastSentAt >= KEEPALIVE_AFTER_MS) connection.send(KEEPALIVE_FRAME)
+    }
+  }
+}

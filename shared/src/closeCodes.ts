@@ -1,0 +1,15 @@
+/**
+ * WebSocket close codes the sync endpoint uses. 4400-4499 mirror HTTP 4xx: y-websocket 3.1 clients
+ * treat them as permanent and stop reconnecting. 1001 and 1009 are the standard "going away" and
+ * "message too big".
+ */
+export const CloseCode = {
+  goingAway: 1001,
+  messageTooBig: 1009,
+  badMessage: 4400,
+  unauthorized: 4401,
+  forbidden: 4403,
+  notFound: 4404,
+} as const
+
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]

@@ -1,0 +1,5 @@
+export * from './roles.js'
+export * from './week.js'
+export * from './documents.js'
+export * from './presence.js'
+export * from './closeCodes.js'

@@ -1,0 +1,62 @@
+/**
+ * ISO-8601 week ids ("2026-W48"): one weekly review per id. Weeks start on Monday and week 1 is the
+ * week holding the year's first Thursday, so a Monday review always lands in the week it belongs to.
+ */
+export type WeekId = `${number}-W${string}`
+
+const WEEK_ID = /^(\d{4})-W(\d{2})$/
+
+const DAY_MS = 86_400_000
+
+export function isoWeekOf(date: Date): { year: number; week: number } {
+  // Work in UTC on the date's calendar day so time zones and DST never shift the week.
+  const day = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate())
+  const weekday = (new Date(day).getUTCDay() + 6) % 7 // Monday = 0
+  const thursday = new Date(day + (3 - weekday) * DAY_MS)
+  const year = thursday.getUTCFullYear()
+  const firstThursday = Date.UTC(year, 0, 4)
+  const firstWeekday = (new Date(firstThursday).getUTCDay() + 6) % 7
+  const weekOneMonday = firstThursday - firstWeekday * DAY_MS
+  const week = Math.floor((thursday.getTime() - weekOneMonday) / (7 * DAY_MS)) + 1
+  return { year, week }
+}
+
+export function weekIdOf(date: Date): WeekId {
+  const { year, week } = isoWeekOf(date)
+  return `${year}-W${String(week).padStart(2, '0')}` as WeekId
+}
+
+export function currentWeekId(now: Date = new Date()): WeekId {
+  return weekIdOf(now)
+}
+
+function weeksInYear(year: number): number {
+  // A year has 53 ISO weeks exactly when December 28th falls in week 53.
+  return isoWeekOf(new Date(Date.UTC(year, 11, 28))).week
+}
+
+export function parseWeekId(value: string): { year: number; week: number } | null {
+  const match = WEEK_ID.exec(value)
+  if (!match) return null
+  const year = Number(match[1])
+  const week = Number(match[2])
+  if (year < 2000 || year > 2999 || week < 1 || week > weeksInYear(year)) return null
+  return { year, week }
+}
+
+export function isWeekId(value: unknown): value is WeekId {
+  return typeof value === 'string' && parseWeekId(value) !== null
+}
+
+/** The Monday (UTC) that starts the given week. */
+export function mondayOf(weekId: WeekId): Date {
+  const parsed = parseWeekId(weekId)
+  if (!parsed) throw new RangeError(`not an ISO week id: ${weekId}`)
+  const firstThursday = Date.UTC(parsed.year, 0, 4)
+  const firstWeekday = (new Date(firstThursday).getUTCDay() + 6) % 7
+  return new Date(firstThursday - firstWeekday * DAY_MS + (parsed.week - 1) * 7 * DAY_MS)
+}
+
+export function shiftWeek(weekId: WeekId, by: number): WeekId {
+  return weekIdOf(new Date(mondayOf(weekId).getTime() + by * 7 * DAY_MS))
+}

@@ -1,0 +1,68 @@
+/**
+ * The stock y-websocket client in Node (with `ws` as the WebSocket polyfill), plus small waits.
+ */
+import { WebsocketProvider } from 'y-websocket'
+import WebSocket from 'ws'
+import * as Y from 'yjs'
+
+export interface YClient {
+  doc: Y.Doc
+  provider: WebsocketProvider
+  destroy(): void
+}
+
+export function connectClient(wsUrl: string, docName: string, token: string, user?: Record<string, unknown>): YClient {
+  const doc = new Y.Doc()
+  const provider = new WebsocketProvider(wsUrl, docName, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    params: { token },
+    disableBc: true,
+    maxBackoffTime: 200,
+  })
+  if (user) provider.awareness.setLocalStateField('user', user)
+  return {
+    doc,
+    provider,
+    destroy() {
+      provider.destroy()
+      doc.destroy()
+    },
+  }
+}
+
+export function waitForSync(provider: WebsocketProvider, timeoutMs = 10_000): Promise<void> {
+  if (provider.synced) return Promise.resolve()
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`not synced within ${timeoutMs} ms`)), timeoutMs)
+    const onSync = (synced: boolean) => {
+      if (!synced) return
+      clearTimeout(timer)
+      provider.off('sync', onSync)
+      resolve()
+    }
+    provider.on('sync', onSync)
+  })
+}
+
+/** Polls until the check passes; fails with the last value seen. */
+export async function waitFor<T>(read: () => T, accept: (value: T) => boolean, timeoutMs = 10_000, label = 'condition'): Promise<T> {
+  const started = Date.now()
+  let value = read()
+  while (!accept(value)) {
+    if (Date.now() - started > timeoutMs) throw new Error(`${label} not met within ${timeoutMs} ms; last value: ${JSON.stringify(value)}`)
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    value = read()
+  }
+  return value
+}
+
+export function waitForClose(provider: WebsocketProvider, timeoutMs = 10_000): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no close')), timeoutMs)
+    provider.on('connection-close', (event) => {
+      if (!event) return
+      clearTimeout(timer)
+      resolve({ code: event.code, reason: event.reason })
+    })
+  })
+}
