@@ -1,0 +1,179 @@
+/**
+ * The embedded storage backend: one SQLite file holding every document as rows of Yjs updates.
+ *
+ * better-sqlite3 is synchronous, so each method does its work in one synchronous call and returns
+ * an already-settled promise. That makes every method atomic within this process; other processes
+ * (or other connections) are serialized by SQLite's own locking.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import * as Y from 'yjs'
+import type { CompactionResult, DocumentStats, Storage, StoredUpdate } from './Storage.js'
+
+export interface SqliteStorageOptions {
+  /** Path of the database file; its parent directory is created if missing. */
+  file: string
+  /**
+   * NORMAL (the default) keeps a commit durable across a crash of the process (kill -9, OOM,
+   * uncaught exception): in WAL mode a commit is a write() of the WAL frames, which lives in the OS
+   * page cache and reaches the disk even if the process dies right after. Only an OS crash or a
+   * power loss can lose the last commits. FULL also survives those, at the cost of one fsync per
+   * commit (which is why the server batches one event-loop turn of updates into one append()).
+   */
+  synchronous?: 'NORMAL' | 'FULL'
+}
+
+/** How long a writer waits for another connection's write lock before failing with SQLITE_BUSY. */
+const BUSY_TIMEOUT_MS = 5000
+
+interface StatsRow {
+  count: number
+  bytes: number
+}
+
+export class SqliteStorage implements Storage {
+  readonly kind = 'sqlite'
+  readonly file: string
+
+  readonly #db: Database.Database
+  #closed = false
+  readonly #insert: Database.Statement<[string, Uint8Array, number]>
+  readonly #selectBlobs: Database.Statement<[string], Buffer>
+  readonly #selectUpTo: Database.Statement<[string, number], Buffer>
+  readonly #maxId: Database.Statement<[string], number | null>
+  readonly #deleteUpTo: Database.Statement<[string, number]>
+  readonly #stats: Database.Statement<[string], StatsRow>
+  readonly #docs: Database.Statement<[], string>
+  readonly #ping: Database.Statement<[], number>
+  readonly #appendTx: (batch: readonly StoredUpdate[]) => void
+  readonly #compactTx: (docName: string) => number
+
+  static open(options: SqliteStorageOptions): SqliteStorage {
+    return new SqliteStorage(options)
+  }
+
+  private constructor({ file, synchronous = 'NORMAL' }: SqliteStorageOptions) {
+    this.file = file
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+    // `timeout` is SQLite's busy_timeout, set before anything that may need a lock (switching to
+    // WAL does): a second writer, in this process or another, waits for the lock instead of failing.
+    const db = new Database(file, { timeout: BUSY_TIMEOUT_MS })
+    this.#db = db
+    try {
+      const mode = db.pragma('journal_mode = WAL', { simple: true })
+      if (mode !== 'wal') throw new Error(`SQLite refused WAL mode for ${file} (got ${String(mode)})`)
+      db.pragma(`synchronous = ${synchronous}`)
+      // AUTOINCREMENT so ids are never reused after compaction deletes the highest rows: the id
+      // order is the append order, across every connection.
+      db.exec(`
+        CREATE TABLE IF NOT EXISTS updates (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          doc TEXT NOT NULL,
+          data BLOB NOT NULL,
+          size INTEGER NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS updates_doc_id ON updates (doc, id);
+      `)
+    } catch (error) {
+      db.close()
+      throw error
+    }
+
+    this.#insert = db.prepare('INSERT INTO updates (doc, data, size) VALUES (?, ?, ?)')
+    this.#selectBlobs = db.prepare<[string], Buffer>('SELECT data FROM updates WHERE doc = ? ORDER BY id').pluck()
+    this.#selectUpTo = db
+      .prepare<[string, number], Buffer>('SELECT data FROM updates WHERE doc = ? AND id <= ? ORDER BY id')
+      .pluck()
+    this.#maxId = db.prepare<[string], number | null>('SELECT max(id) FROM updates WHERE doc = ?').pluck()
+    this.#deleteUpTo = db.prepare('DELETE FROM updates WHERE doc = ? AND id <= ?')
+    this.#stats = db.prepare<[string], StatsRow>(
+      'SELECT count(*) AS count, coalesce(sum(size), 0) AS bytes FROM updates WHERE doc = ?',
+    )
+    this.#docs = db.prepare<[], string>('SELECT DISTINCT doc FROM updates ORDER BY doc').pluck()
+    this.#ping = db.prepare<[], number>('SELECT 1').pluck()
+
+    const appendTx = db.transaction((batch: readonly StoredUpdate[]) => {
+      for (const { docName, update } of batch) this.#insert.run(docName, update, update.byteLength)
+    })
+    // IMMEDIATE takes the write lock up front (waiting up to busy_timeout for it), so a transaction
+    // never fails half-way with SQLITE_BUSY when upgrading a read snapshot to a write.
+    this.#appendTx = (batch) => appendTx.immediate(batch)
+
+    const compactTx = db.transaction((docName: string): number => {
+      const maxId = this.#maxId.get(docName)
+      if (maxId == null) return 0
+      // Only rows up to maxId are merged and deleted, so rows with higher ids (appended by another
+      // writer) survive. The write lock held by IMMEDIATE means none can appear meanwhile here,
+      // but the bound keeps the operation correct on its own.
+      const rows = this.#selectUpTo.all(docName, maxId)
+      if (rows.length < 2) return 0
+      const doc = new Y.Doc() // gc: true, so deleted content shrinks to tombstone ranges
+      try {
+        for (const row of rows) Y.applyUpdate(doc, row)
+        const snapshot = Y.encodeStateAsUpdate(doc)
+        this.#deleteUpTo.run(docName, maxId)
+        this.#insert.run(docName, snapshot, snapshot.byteLength)
+      } finally {
+        doc.destroy()
+      }
+      return rows.length
+    })
+    this.#compactTx = (docName) => compactTx.immediate(docName)
+  }
+
+  async load(docName: string): Promise<Uint8Array[]> {
+    this.#assertOpen()
+    // Copy into plain Uint8Arrays: callers get memory they own, of exactly the blob's size.
+    return this.#selectBlobs.all(docName).map((blob) => new Uint8Array(blob))
+  }
+
+  async append(batch: readonly StoredUpdate[]): Promise<void> {
+    this.#assertOpen()
+    if (batch.length === 0) return
+    // One transaction, one commit (one fsync under FULL) for the whole batch. When it returns the
+    // WAL frames are written (see SqliteStorageOptions.synchronous for why that is durable enough).
+    this.#appendTx(batch)
+  }
+
+  async compact(docName: string): Promise<CompactionResult> {
+    this.#assertOpen()
+    const merged = this.#compactTx(docName)
+    return { merged, ...this.#statsOf(docName) }
+  }
+
+  async stats(docName: string): Promise<DocumentStats> {
+    this.#assertOpen()
+    return this.#statsOf(docName)
+  }
+
+  async listDocuments(): Promise<string[]> {
+    this.#assertOpen()
+    return this.#docs.all()
+  }
+
+  async isReady(): Promise<boolean> {
+    if (this.#closed) return false
+    try {
+      return this.#ping.get() === 1
+    } catch {
+      return false
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return
+    this.#closed = true
+    // The last connection to close checkpoints the WAL into the main file and removes it.
+    this.#db.close()
+  }
+
+  #statsOf(docName: string): DocumentStats {
+    const row = this.#stats.get(docName)
+    return { count: row?.count ?? 0, bytes: row?.bytes ?? 0 }
+  }
+
+  #assertOpen(): void {
+    if (this.#closed) throw new Error(`SqliteStorage (${this.file}) is closed`)
+  }
+}
