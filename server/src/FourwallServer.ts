@@ -119,10 +119,12 @@ export class FourwallServer {
     this.sync.closeAll()
     const httpClosed = new Promise<void>((resolve) => this.io.close(() => resolve()))
     this.httpServer.closeIdleConnections()
-    await this.writeQueue.drain()
+    const remaining = () => Math.max(0, deadline - Date.now() - 500)
+    // A storage that stops answering must not hold the process past its deadline.
+    await Promise.race([this.writeQueue.drain(), delay(remaining())])
     // Compaction on unload is an optimisation; every edit is already durable, so it may be cut short.
-    await Promise.race([this.documents.unloadAll(), delay(Math.max(0, deadline - Date.now() - 500))])
-    await this.writeQueue.drain()
+    await Promise.race([this.documents.unloadAll(), delay(remaining())])
+    await Promise.race([this.writeQueue.drain(), delay(remaining())])
     this.httpServer.closeAllConnections()
     await Promise.race([httpClosed, delay(200)])
     await this.storage.close()

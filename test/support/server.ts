@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Role } from '@fourwall/shared'
-import { createLogger, FourwallServer, loadConfig, type FourwallConfig } from '@fourwall/server'
+import { createLogger, FourwallServer, loadConfig, type FourwallConfig, type FourwallServerOptions } from '@fourwall/server'
 
 export interface TestServer {
   server: FourwallServer
@@ -21,10 +21,14 @@ export function makeDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'fourwall-test-'))
 }
 
-export async function startServer(overrides: Partial<FourwallConfig> = {}, env: Record<string, string> = {}): Promise<TestServer> {
+export async function startServer(
+  overrides: Partial<FourwallConfig> = {},
+  env: Record<string, string> = {},
+  options: FourwallServerOptions = {},
+): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? makeDataDir()
   const config = { ...loadConfig({ HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env }), ...overrides }
-  const server = await FourwallServer.start(config, { log: createLogger(config.logLevel) })
+  const server = await FourwallServer.start(config, { log: createLogger(config.logLevel), ...options })
   const url = server.url
   return {
     server,
@@ -34,7 +38,7 @@ export async function startServer(overrides: Partial<FourwallConfig> = {}, env: 
     token: (role = 'editor', name = `Test ${role}`) => server.tokens.create({ role, name }),
     close: async () => {
       await server.close()
-      if (!overrides.dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+      if (!overrides.dataDir || overrides.dataDir.includes('fourwall-test-')) fs.rmSync(dataDir, { recursive: true, force: true })
     },
   }
 }

@@ -1,0 +1,52 @@
+import { canEditDocuments, type WeekId } from '@fourwall/shared'
+import type { WebsocketProvider } from 'y-websocket'
+import type { ConnectionState } from '../hooks/useConnectionStatus.js'
+import { useHasSynced } from '../hooks/useHasSynced.js'
+import { useLocalPresence } from '../hooks/useLocalPresence.js'
+import { usePresence } from '../hooks/usePresence.js'
+import type { Identity } from '../lib/identity.js'
+import { BoardPlaceholder } from './BoardPlaceholder.js'
+import { Header } from './Header.js'
+import { SharedNote } from './SharedNote.js'
+import { StatusIcon } from './StatusIcon.js'
+import { WhoIsHere } from './WhoIsHere.js'
+
+interface Props {
+  weekId: WeekId
+  identity: Identity
+  provider: WebsocketProvider | null
+  connection: ConnectionState
+  onSignOut(): void
+}
+
+export function BoardScreen({ weekId, identity, provider, connection, onSignOut }: Props) {
+  const awareness = provider?.awareness ?? null
+  useLocalPresence(awareness, identity)
+  const people = usePresence(awareness)
+  const synced = useHasSynced(provider)
+
+  return (
+    <div className="board-screen" data-screen="board" data-synced={synced}>
+      <Header
+        weekId={weekId}
+        identity={identity}
+        connection={connection}
+        onReconnect={() => provider?.connect()}
+        onSignOut={onSignOut}
+      />
+      <main className="board-screen__main">
+        <div className="board-screen__content">
+          <BoardPlaceholder />
+          {provider && synced ? (
+            <SharedNote doc={provider.doc} editable={canEditDocuments(identity.role)} />
+          ) : (
+            <p role="status" className="panel loading" aria-busy="true" data-loading="document">
+              <StatusIcon kind="connecting" /> Loading this week's note…
+            </p>
+          )}
+        </div>
+        <WhoIsHere people={people} />
+      </main>
+    </div>
+  )
+}

@@ -1,0 +1,76 @@
+/**
+ * Headless Chromium for the tests that look at Fourwall the way people do. Uses Debian's Chromium
+ * (see ../setup/machine.ts): playwright-core downloads no browser of its own.
+ */
+import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core'
+import { ensureChromium } from '../setup/machine.js'
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox', // containers and CI run as root, where Chromium's sandbox refuses to start
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  // Nothing but the page under test may talk to the network (and none is reachable anyway).
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: await ensureChromium(), args: CHROMIUM_ARGS })
+}
+
+/** Console errors and uncaught exceptions of each page made by the helpers below, from its first load. */
+const errorsByPage = new WeakMap<Page, string[]>()
+
+/**
+ * A page in its own browser context: its own localStorage, so its own stored token, as if it were
+ * another person's laptop. Its errors are collected from the start; read them with pageErrors().
+ */
+export async function newIsolatedPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('console', (message: ConsoleMessage) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`)
+  })
+  page.on('pageerror', (error: Error) => errors.push(`uncaught: ${error.message}`))
+  errorsByPage.set(page, errors)
+  return page
+}
+
+/** Opens Fourwall with a personal link, the way a person would. */
+export async function newPageWithToken(browser: Browser, baseUrl: string, token: string): Promise<Page> {
+  const page = await newIsolatedPage(browser)
+  await page.goto(`${baseUrl}/#token=${encodeURIComponent(token)}`)
+  return page
+}
+
+/** Opens Fourwall with no token: it shows the sign-in screen. */
+export async function newSignedOutPage(browser: Browser, baseUrl: string): Promise<Page> {
+  const page = await newIsolatedPage(browser)
+  await page.goto(baseUrl)
+  return page
+}
+
+/**
+ * What went wrong on the page so far. A test asserts this stays empty; note that Chromium logs a
+ * console error for every failed request, so a test that expects a 401 should filter that out.
+ */
+export function pageErrors(page: Page): readonly string[] {
+  return errorsByPage.get(page) ?? []
+}
+
+/** Closes a page together with the context it was made in. */
+export async function closePage(page: Page): Promise<void> {
+  await page.context().close()
+}
+
+/** Waits until the connection indicator shows a state, e.g. 'live' (see data-connection in the client). */
+export async function waitForConnection(
+  page: Page,
+  status: 'connecting' | 'live' | 'offline' | 'closed',
+  timeout = 15_000,
+): Promise<void> {
+  await page.locator(`[data-connection="${status}"]`).waitFor({ timeout })
+}
