@@ -1,0 +1,93 @@
+/**
+ * The React page in headless Chromium and the stock y-websocket client in Node, on one document:
+ * edits converge both ways and everyone's presence reaches everyone.
+ */
+import type { Browser, Page } from 'playwright-core'
+import { currentWeekId, weekDocName } from '@fourwall/shared'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { closePage, launchBrowser, newPageWithToken, newSignedOutPage, pageErrors, waitForConnection } from '../support/browser.js'
+import { startServer, type TestServer } from '../support/server.js'
+import { connectClient, waitFor, waitForSync, type YClient } from '../support/yclient.js'
+
+describe('the board page in Chromium with Node clients', () => {
+  let server: TestServer
+  let browser: Browser
+  const clients: YClient[] = []
+  const pages: Page[] = []
+
+  beforeAll(async () => {
+    ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
+  })
+  afterAll(async () => {
+    for (const page of pages) await closePage(page)
+    for (const client of clients) client.destroy()
+    await browser?.close()
+    await server?.close()
+  })
+
+  it('converges edits between the page and two Node clients and shows everyone present', async () => {
+    const doc = weekDocName(currentWeekId())
+    const pat = connectClient(server.wsUrl, doc, server.token('product-lead', 'Pat Product'), { color: '#0f766e' })
+    const eli = connectClient(server.wsUrl, doc, server.token('engineering-lead', 'Eli Engineering'), { color: '#1d4ed8' })
+    clients.push(pat, eli)
+    await Promise.all([waitForSync(pat.provider), waitForSync(eli.provider)])
+
+    const page = await newPageWithToken(browser, server.url, server.token('chief-of-staff', 'Cam Staff'))
+    pages.push(page)
+    await waitForConnection(page, 'live')
+    // The token left the address bar once stored.
+    expect(page.url()).not.toContain('token=')
+
+    const note = page.getByLabel('Shared note')
+    await note.click()
+    await page.keyboard.type('Mobile release is Red.')
+    await waitFor(() => [pat.doc.getText('note').toString(), eli.doc.getText('note').toString()], (texts) => texts.every((t) => t === 'Mobile release is Red.'))
+
+    eli.doc.getText('note').insert(eli.doc.getText('note').length, ' Moving two engineers.')
+    await expect.poll(() => note.inputValue(), { timeout: 10_000 }).toBe('Mobile release is Red. Moving two engineers.')
+
+    // Presence: the page lists both Node clients by the names their tokens carry, itself as "(you)".
+    const people = page.getByRole('list', { name: 'People on this board' })
+    await expect.poll(() => people.innerText(), { timeout: 10_000 }).toContain('Pat Product')
+    await expect.poll(() => people.innerText()).toContain('Eli Engineering')
+    expect(await people.innerText()).toMatch(/Cam Staff[\s\S]*\(you\)/)
+    // And the Node clients see the page's presence, stamped by the server.
+    const names = () => [...pat.provider.awareness.getStates().values()].map((s) => (s as { user?: { name?: string } }).user?.name)
+    await waitFor(names, (list) => list.includes('Cam Staff'))
+
+    expect(pageErrors(page)).toEqual([])
+  })
+
+  it("gives a team lead a read-only note, and a forced write from the console changes nothing", async () => {
+    const doc = weekDocName(currentWeekId())
+    const editor = connectClient(server.wsUrl, doc, server.token('editor', 'Ed'))
+    clients.push(editor)
+    await waitForSync(editor.provider)
+    const before = editor.doc.getText('note').toString()
+
+    const page = await newPageWithToken(browser, server.url, server.token('team-lead', 'Tia Team'))
+    pages.push(page)
+    await waitForConnection(page, 'live')
+    const note = page.getByLabel('Shared note')
+    await expect.poll(() => note.inputValue()).toBe(before)
+    expect(await note.getAttribute('readonly')).not.toBeNull()
+
+    await page.evaluate(() => {
+      const { doc } = (window as unknown as { __fourwall: { doc: { getText(n: string): { insert(i: number, s: string): void } } } }).__fourwall
+      doc.getText('note').insert(0, 'FORGED ')
+    })
+    // Give a forged update every chance to travel, then check with an edit that does travel.
+    editor.doc.getText('note').insert(0, '!')
+    await expect.poll(() => note.inputValue(), { timeout: 10_000 }).toContain('!')
+    expect(editor.doc.getText('note').toString()).toBe('!' + before)
+  })
+
+  it('shows the sign-in screen without a token and after a rejected one', async () => {
+    const page = await newSignedOutPage(browser, server.url)
+    pages.push(page)
+    await page.locator('[data-screen="sign-in"]').waitFor()
+    await page.goto(`${server.url}/#token=fw1.not.valid`)
+    await page.reload()
+    await page.locator('[data-screen="sign-in"]').waitFor()
+  })
+})
