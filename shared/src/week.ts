@@ -26,8 +26,9 @@ export function weekIdOf(date: Date): WeekId {
   return `${year}-W${String(week).padStart(2, '0')}` as WeekId
 }
 
+/** The week of the local calendar day: a Sunday evening in California is still this week's Sunday. */
 export function currentWeekId(now: Date = new Date()): WeekId {
-  return weekIdOf(now)
+  return weekIdOf(new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate())))
 }
 
 function weeksInYear(year: number): number {
