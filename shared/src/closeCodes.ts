@@ -10,6 +10,7 @@ export const CloseCode = {
   unauthorized: 4401,
   forbidden: 4403,
   notFound: 4404,
+  tooManyMessages: 4429,
 } as const
 
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]

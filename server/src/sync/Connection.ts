@@ -3,6 +3,7 @@
  * has loaded, sends frames, and closes exactly once with a logged reason.
  */
 import type { WebSocket } from 'ws'
+import { CloseCode } from '@fourwall/shared'
 import type { Identity } from '../auth/tokens.js'
 import type { Logger } from '../logger.js'
 import type { Metrics } from '../metrics.js'
@@ -10,6 +11,7 @@ import type { Document } from './Document.js'
 
 /** A client this far behind on reading is dropped rather than buffered without bound. */
 const MAX_BUFFERED_BYTES = 64 * 1024 * 1024
+const MAX_HELD_BYTES = 8 * 1024 * 1024
 
 export class Connection {
   /** Awareness client ids this connection speaks for. */
@@ -20,6 +22,7 @@ export class Connection {
   document: Document | null = null
   private closed = false
   private inbox: Uint8Array[] = []
+  private heldBytes = 0
 
   constructor(
     readonly ws: WebSocket,
@@ -47,9 +50,17 @@ export class Connection {
     this.metrics.bytesSent.inc(message.byteLength)
   }
 
-  /** Holds messages that arrive before the document is ready; returns false once attached. */
+  /**
+   * Holds messages that arrive before the document is ready; returns false once attached. A client
+   * that sends more than MAX_HELD_BYTES before its document loaded is closed.
+   */
   hold(message: Uint8Array): boolean {
     if (this.document) return false
+    this.heldBytes += message.byteLength
+    if (this.heldBytes > MAX_HELD_BYTES) {
+      this.close(CloseCode.tooManyMessages, 'too much sent before the document loaded')
+      return true
+    }
     this.inbox.push(message)
     return true
   }
@@ -60,6 +71,13 @@ export class Connection {
     const held = this.inbox
     this.inbox = []
     return held
+  }
+
+  /** The socket closed without us asking (the peer left, or ws refused a frame: 1009, 1007). */
+  closedByPeer(code: number): void {
+    if (this.closed) return
+    this.closed = true
+    this.metrics.connectionsClosed.inc(1, { code: String(code) })
   }
 
   close(code: number, reason: string): void {

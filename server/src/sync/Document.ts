@@ -112,18 +112,26 @@ export class Document implements WriteQueueClient {
   applyAwareness(connection: Connection, update: Uint8Array): void {
     const kept = []
     for (const entry of decodeAwarenessEntries(update)) {
+      // Validated (and stamped) before it may claim anything.
+      const json = stampIdentity(entry.json, connection.identity)
       const owner = this.clientOwners.get(entry.clientId)
-      if (owner !== undefined && owner !== connection) continue
-      if (owner === undefined) {
-        if (entry.json === 'null' || connection.ownedClients.size >= MAX_CLIENTS_PER_CONNECTION) continue
+      if (owner !== connection && !this.mayClaim(connection, owner, json)) continue
+      if (owner !== connection) {
+        // A person reconnecting before their old socket was found dead takes their presence along.
+        owner?.ownedClients.delete(entry.clientId)
         this.clientOwners.set(entry.clientId, connection)
         connection.ownedClients.add(entry.clientId)
       }
-      kept.push({ ...entry, json: stampIdentity(entry.json, connection.identity) })
+      kept.push({ ...entry, json })
     }
     if (kept.length > 0) {
       awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(kept), connection)
     }
+  }
+
+  private mayClaim(connection: Connection, owner: Connection | undefined, json: string): boolean {
+    if (owner !== undefined && owner.identity.id !== connection.identity.id) return false
+    return json !== 'null' && connection.ownedClients.size < MAX_CLIENTS_PER_CONNECTION
   }
 
   /** Everyone's presence but the asker's own. */

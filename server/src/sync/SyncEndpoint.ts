@@ -71,11 +71,11 @@ export class SyncEndpoint {
     const identity = this.deps.tokens.verify(token)
     if (!identity) {
       this.deps.log.warn('sync connection refused: invalid or missing token', { doc: docName })
-      ws.close(CloseCode.unauthorized, 'invalid or missing token')
+      refuse(ws, CloseCode.unauthorized, 'invalid or missing token')
       return
     }
     if (!parseDocName(docName)) {
-      ws.close(CloseCode.notFound, 'no such document')
+      refuse(ws, CloseCode.notFound, 'no such document')
       return
     }
     const log = this.deps.log
@@ -87,6 +87,7 @@ export class SyncEndpoint {
       connection.alive = true
     })
     ws.on('close', (code) => {
+      connection.closedByPeer(code)
       if (code === CloseCode.messageTooBig) {
         log.warn('sync connection closed: message over the size limit', { doc: docName, user: identity.id })
       }
@@ -152,4 +153,10 @@ export class SyncEndpoint {
       if (now - connection.lastSentAt >= KEEPALIVE_AFTER_MS) connection.send(KEEPALIVE_FRAME)
     }
   }
+}
+
+/** Closes a socket that never became a Connection, cutting it off if the peer ignores the close. */
+function refuse(ws: WebSocket, code: number, reason: string): void {
+  ws.close(code, reason)
+  setTimeout(() => ws.terminate(), 2_000).unref()
 }
