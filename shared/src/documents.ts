@@ -10,13 +10,20 @@ export function weekDocName(weekId: WeekId): string {
   return `week:${weekId}`
 }
 
-export type DocKind = { kind: 'workspace' } | { kind: 'week'; weekId: WeekId }
+/**
+ * The week's leadership-private document (notes, draft decisions, "needs alignment" flags). Only
+ * the leads and their chiefs of staff can open it; content reaches the public week document only
+ * when published.
+ */
+export function privateDocName(weekId: WeekId): string {
+  return `week:${weekId}:private`
+}
+
+export type DocKind = { kind: 'workspace' } | { kind: 'week'; weekId: WeekId } | { kind: 'private'; weekId: WeekId }
 
 export function parseDocName(name: string): DocKind | null {
   if (name === WORKSPACE_DOC) return { kind: 'workspace' }
-  if (name.startsWith('week:')) {
-    const weekId = name.slice('week:'.length)
-    if (isWeekId(weekId)) return { kind: 'week', weekId }
-  }
-  return null
+  const match = /^week:([^:]+)(:private)?$/.exec(name)
+  if (!match || !isWeekId(match[1])) return null
+  return match[2] ? { kind: 'private', weekId: match[1] } : { kind: 'week', weekId: match[1] }
 }

@@ -17,18 +17,6 @@ export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value)
 }
 
-/** Roles whose connections may change a week's public document. Team leads only watch. */
-const EDITING_ROLES: ReadonlySet<Role> = new Set([
-  'admin',
-  'product-lead',
-  'engineering-lead',
-  'chief-of-staff',
-  'editor',
-])
-
-export function canEditDocuments(role: Role): boolean {
-  return EDITING_ROLES.has(role)
-}
 
 export const ROLE_LABELS: Record<Role, string> = {
   admin: 'Admin',

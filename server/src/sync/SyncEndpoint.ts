@@ -5,7 +5,7 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type RawData, type WebSocket } from 'ws'
-import { canEditDocuments, CloseCode, parseDocName } from '@fourwall/shared'
+import { CloseCode, documentAccess, parseDocName } from '@fourwall/shared'
 import type { TokenSigner } from '../auth/tokens.js'
 import type { FourwallConfig } from '../config.js'
 import type { Logger } from '../logger.js'
@@ -74,12 +74,19 @@ export class SyncEndpoint {
       refuse(ws, CloseCode.unauthorized, 'invalid or missing token')
       return
     }
-    if (!parseDocName(docName)) {
+    const kind = parseDocName(docName)
+    if (!kind) {
       refuse(ws, CloseCode.notFound, 'no such document')
       return
     }
+    const access = documentAccess(identity.role, kind)
+    if (access === 'none') {
+      this.deps.log.warn('sync connection refused: role may not open this document', { doc: docName, user: identity.id, role: identity.role })
+      refuse(ws, CloseCode.forbidden, 'you may not open this document')
+      return
+    }
     const log = this.deps.log
-    const connection = new Connection(ws, identity, !canEditDocuments(identity.role), docName, this.deps.metrics, log)
+    const connection = new Connection(ws, identity, access === 'read', docName, this.deps.metrics, log)
     this.connections.add(connection)
 
     ws.on('message', (data: RawData, isBinary: boolean) => this.onMessage(connection, data, isBinary))
