@@ -18,6 +18,9 @@ import type { Storage } from './storage/Storage.js'
 import { DocumentRegistry } from './sync/DocumentRegistry.js'
 import { SYNC_PATH, SyncEndpoint } from './sync/SyncEndpoint.js'
 import { WriteQueue } from './sync/WriteQueue.js'
+import type { WeekId } from '@fourwall/shared'
+import type { Identity } from './auth/tokens.js'
+import { WeekClosure, type ClosedMark } from './weeks/WeekClosure.js'
 
 export interface FourwallServerOptions {
   log?: Logger
@@ -32,6 +35,7 @@ export class FourwallServer {
   readonly documents: DocumentRegistry
   readonly sync: SyncEndpoint
   readonly tokens: TokenSigner
+  readonly closure: WeekClosure
   /** True when this start generated the secret, i.e. a brand-new data directory. */
   readonly firstRun: boolean
   private readonly writeQueue: WriteQueue
@@ -56,12 +60,20 @@ export class FourwallServer {
     const { secret, created } = loadOrCreateSecret(config.dataDir, config.secret)
     this.firstRun = created
     this.tokens = new TokenSigner(secret)
+    this.closure = new WeekClosure(secret)
     this.writeQueue = new WriteQueue(storage, this.metrics, log)
     this.documents = new DocumentRegistry(
       { storage, writeQueue: this.writeQueue, metrics: this.metrics, log, config },
       config,
     )
-    this.sync = new SyncEndpoint({ config, documents: this.documents, tokens: this.tokens, metrics: this.metrics, log })
+    this.sync = new SyncEndpoint({
+      config,
+      documents: this.documents,
+      tokens: this.tokens,
+      closure: this.closure,
+      metrics: this.metrics,
+      log,
+    })
 
     const app = createApp({
       config,
@@ -70,6 +82,7 @@ export class FourwallServer {
       metrics: this.metrics,
       log,
       isAcceptingTraffic: () => this.accepting,
+      closeWeek: (weekId, by) => this.closeWeek(weekId, by),
     })
     this.httpServer = createServer(app)
     this.io = createSocketServer(this.httpServer, { tokens: this.tokens, log, maxMessageBytes: config.maxMessageBytes })
@@ -102,6 +115,24 @@ export class FourwallServer {
         resolve()
       })
     })
+  }
+
+  /**
+   * Closes a week's review: both of its documents get the signed marker (stored and relayed like
+   * any edit) and every connection to them turns read-only. Null if the week was already closed.
+   */
+  async closeWeek(weekId: WeekId, by: Identity): Promise<ClosedMark | null> {
+    const [publicName] = WeekClosure.documentsOf(weekId)
+    if (this.closure.closedMark(publicName, (await this.documents.get(publicName)).ydoc)) return null
+    let mark: ClosedMark | null = null
+    for (const name of WeekClosure.documentsOf(weekId)) {
+      const document = await this.documents.get(name)
+      mark = this.closure.close(name, document.ydoc, by)
+      for (const connection of document.connections) connection.setReadOnly(true)
+      await document.whenPersisted()
+    }
+    this.log.info('week closed', { weekId, by: by.id, name: by.name })
+    return mark
   }
 
   /**

@@ -11,6 +11,8 @@ import type { Metrics } from '../metrics.js'
 import type { Storage } from '../storage/Storage.js'
 import { errorHandler, HttpError } from './errors.js'
 import { objectBody, positiveInteger, role, text } from './validate.js'
+import { can, isWeekId, type WeekId } from '@fourwall/shared'
+import type { ClosedMark } from '../weeks/WeekClosure.js'
 
 export interface AppDeps {
   config: Pick<FourwallConfig, 'maxBodyBytes' | 'clientDir'>
@@ -20,6 +22,7 @@ export interface AppDeps {
   log: Logger
   /** False once shutdown began, so /readyz sends traffic elsewhere. */
   isAcceptingTraffic: () => boolean
+  closeWeek: (weekId: WeekId, by: Identity) => Promise<ClosedMark | null>
 }
 
 function bearer(request: Request, tokens: TokenSigner): Identity {
@@ -60,7 +63,7 @@ export function createApp(deps: AppDeps): express.Express {
   // Scripts with an admin token can mint tokens without shell access to the server.
   api.post('/tokens', (request, response) => {
     const caller = bearer(request, tokens)
-    if (caller.role !== 'admin') throw new HttpError(403, 'only an admin can create tokens')
+    if (!can(caller.role, 'tokens.create')) throw new HttpError(403, 'only an admin can create tokens')
     const body = objectBody(request.body)
     const name = text(body, 'name', { max: 100 })!
     const tokenRole = role(body)
@@ -68,6 +71,16 @@ export function createApp(deps: AppDeps): express.Express {
     const token = tokens.create({ name, role: tokenRole, expiresInSeconds })
     log.info('token created', { by: caller.id, role: tokenRole, name })
     response.status(201).json({ token, name, role: tokenRole })
+  })
+
+  api.post('/weeks/:weekId/close', async (request, response) => {
+    const caller = bearer(request, tokens)
+    const weekId = request.params.weekId
+    if (!isWeekId(weekId)) throw new HttpError(400, `"${weekId}" is not an ISO week such as 2026-W48`)
+    if (!can(caller.role, 'week.close')) throw new HttpError(403, 'only the Product Lead or the Engineering Lead can close a week')
+    const closed = await deps.closeWeek(weekId, caller)
+    if (!closed) throw new HttpError(409, `week ${weekId} is already closed`)
+    response.json({ weekId, closed: { at: closed.at, by: closed.by, byName: closed.byName } })
   })
 
   api.use((_request, _response, next) => next(new HttpError(404, 'no such API endpoint')))

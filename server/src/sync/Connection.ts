@@ -28,11 +28,20 @@ export class Connection {
     readonly ws: WebSocket,
     readonly identity: Identity,
     /** Viewers' connections receive everything and may change nothing. */
-    readonly readOnly: boolean,
+    private _readOnly: boolean,
     readonly docName: string,
     private readonly metrics: Metrics,
     private readonly log: Logger,
   ) {}
+
+  get readOnly(): boolean {
+    return this._readOnly
+  }
+
+  /** A week closed while people are connected turns their connections read-only. */
+  setReadOnly(readOnly: boolean): void {
+    this._readOnly = readOnly
+  }
 
   get isClosed(): boolean {
     return this.closed

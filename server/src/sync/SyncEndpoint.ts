@@ -9,6 +9,7 @@ import { CloseCode, documentAccess, parseDocName } from '@fourwall/shared'
 import type { TokenSigner } from '../auth/tokens.js'
 import type { FourwallConfig } from '../config.js'
 import type { Logger } from '../logger.js'
+import type { WeekClosure } from '../weeks/WeekClosure.js'
 import type { Metrics } from '../metrics.js'
 import { Connection } from './Connection.js'
 import type { DocumentRegistry } from './DocumentRegistry.js'
@@ -26,6 +27,7 @@ export interface SyncEndpointDeps {
   config: Pick<FourwallConfig, 'maxMessageBytes'>
   documents: DocumentRegistry
   tokens: TokenSigner
+  closure: WeekClosure
   metrics: Metrics
   log: Logger
 }
@@ -110,6 +112,7 @@ export class SyncEndpoint {
       (document) => {
         if (connection.isClosed || ws.readyState !== ws.OPEN) return
         this.deps.documents.cancelUnload(document)
+        if (this.deps.closure.closedMark(docName, document.ydoc)) connection.setReadOnly(true)
         const held = connection.attach(document)
         document.addConnection(connection)
         for (const message of held) if (!this.receive(connection, message)) return
