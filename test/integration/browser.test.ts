@@ -90,4 +90,20 @@ describe('the board page in Chromium with Node clients', () => {
     await page.reload()
     await page.locator('[data-screen="sign-in"]').waitFor()
   })
+
+  // Last: it closes the current week for the rest of this file's server.
+  it('shows a closed week as closed, with the note read-only', async () => {
+    const page = await newPageWithToken(browser, server.url, server.token('editor', 'Ed Itor'))
+    pages.push(page)
+    await waitForConnection(page, 'live')
+    const note = page.getByLabel('Shared note')
+    expect(await note.getAttribute('readonly')).toBeNull()
+    const response = await fetch(`${server.url}/api/weeks/${currentWeekId()}/close`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.token('engineering-lead', 'Eli Engineering')}` },
+    })
+    expect(response.status).toBe(200)
+    await expect.poll(() => page.locator('[data-week-closed]').innerText(), { timeout: 10_000 }).toContain('closed by Eli Engineering')
+    expect(await note.getAttribute('readonly')).not.toBeNull()
+  })
 })

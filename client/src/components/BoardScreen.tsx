@@ -2,6 +2,7 @@ import { canEditDocuments, type WeekId } from '@fourwall/shared'
 import type { WebsocketProvider } from 'y-websocket'
 import type { ConnectionState } from '../hooks/useConnectionStatus.js'
 import { useHasSynced } from '../hooks/useHasSynced.js'
+import { useWeekClosed } from '../hooks/useWeekClosed.js'
 import { useLocalPresence } from '../hooks/useLocalPresence.js'
 import { usePresence } from '../hooks/usePresence.js'
 import type { Identity } from '../lib/identity.js'
@@ -24,6 +25,7 @@ export function BoardScreen({ weekId, identity, provider, connection, onSignOut 
   useLocalPresence(awareness, identity)
   const people = usePresence(awareness)
   const synced = useHasSynced(provider)
+  const closed = useWeekClosed(provider?.doc ?? null)
 
   return (
     <div className="board-screen" data-screen="board" data-synced={synced}>
@@ -36,9 +38,15 @@ export function BoardScreen({ weekId, identity, provider, connection, onSignOut 
       />
       <main className="board-screen__main">
         <div className="board-screen__content">
+          {closed && (
+            <p className="notice" role="status" data-week-closed>
+              <StatusIcon kind="closed" /> This week's review was closed by {closed.byName} on{' '}
+              {new Date(closed.at).toLocaleString()}. It stays readable; nothing can be changed.
+            </p>
+          )}
           <BoardPlaceholder />
           {provider && synced ? (
-            <SharedNote doc={provider.doc} editable={canEditDocuments(identity.role)} />
+            <SharedNote doc={provider.doc} editable={canEditDocuments(identity.role) && !closed} />
           ) : (
             <p role="status" className="panel loading" aria-busy="true" data-loading="document">
               <StatusIcon kind="connecting" /> Loading this week's note…

@@ -5,19 +5,13 @@
  * whose signature verifies counts. Once closed, the server makes every connection read-only.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto'
-import * as Y from 'yjs'
-import { privateDocName, weekDocName, type WeekId } from '@fourwall/shared'
+import type * as Y from 'yjs'
+import { CLOSED_KEY, META_MAP, privateDocName, readWeekClosed, weekDocName, type WeekClosedInfo, type WeekId } from '@fourwall/shared'
 import type { Identity } from '../auth/tokens.js'
 
-export interface ClosedMark {
-  at: string
-  by: string
-  byName: string
+export interface ClosedMark extends WeekClosedInfo {
   sig: string
 }
-
-const META = 'meta'
-const CLOSED = 'closed'
 
 /** Origin of the server's own transactions (not any connection's). */
 export const SERVER_ORIGIN = Symbol('fourwall-server')
@@ -32,13 +26,11 @@ export class WeekClosure {
 
   /** The verified close marker of a document, or null when it is open (or the marker is forged). */
   closedMark(docName: string, doc: Y.Doc): ClosedMark | null {
-    const raw = doc.getMap(META).get(CLOSED) as Partial<ClosedMark> | undefined
-    if (!raw || typeof raw.at !== 'string' || typeof raw.by !== 'string' || typeof raw.byName !== 'string' || typeof raw.sig !== 'string') {
-      return null
-    }
+    const raw = readWeekClosed(doc)
+    if (!raw || typeof raw.sig !== 'string') return null
     const expected = Buffer.from(this.sign(docName, raw.at, raw.by, raw.byName))
     const given = Buffer.from(raw.sig)
-    return expected.length === given.length && timingSafeEqual(expected, given) ? (raw as ClosedMark) : null
+    return expected.length === given.length && timingSafeEqual(expected, given) ? { ...raw, sig: raw.sig } : null
   }
 
   /** Writes a signed close marker into a loaded document as the server. */
@@ -47,7 +39,7 @@ export class WeekClosure {
     if (existing) return existing
     const iso = at.toISOString()
     const mark: ClosedMark = { at: iso, by: by.id, byName: by.name, sig: this.sign(docName, iso, by.id, by.name) }
-    doc.transact(() => doc.getMap(META).set(CLOSED, mark), SERVER_ORIGIN)
+    doc.transact(() => doc.getMap(META_MAP).set(CLOSED_KEY, mark), SERVER_ORIGIN)
     return mark
   }
 
