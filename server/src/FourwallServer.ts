@@ -4,12 +4,14 @@
  */
 import { createServer, type Server as HttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
 import path from 'node:path'
 import type { Server as SocketServer } from 'socket.io'
 import { loadOrCreateSecret } from './auth/secret.js'
 import { TokenSigner } from './auth/tokens.js'
 import type { FourwallConfig } from './config.js'
 import { createApp } from './http/app.js'
+import { originChecker, originForLog } from './http/origin.js'
 import { createLogger, type Logger } from './logger.js'
 import { Metrics } from './metrics.js'
 import { createSocketServer } from './realtime/socketio.js'
@@ -85,11 +87,21 @@ export class FourwallServer {
       closeWeek: (weekId, by) => this.closeWeek(weekId, by),
     })
     this.httpServer = createServer(app)
-    this.io = createSocketServer(this.httpServer, { tokens: this.tokens, log, maxMessageBytes: config.maxMessageBytes })
+    const originAllowed = originChecker(config)
+    this.io = createSocketServer(this.httpServer, { tokens: this.tokens, log, maxMessageBytes: config.maxMessageBytes, originAllowed })
+    // socket.io handles its own upgrades (and checks their Origin with allowRequest).
     this.httpServer.on('upgrade', (request, socket, head) => {
       const pathname = (request.url ?? '/').split('?')[0]!
-      if (pathname.startsWith(SYNC_PATH)) this.sync.handleUpgrade(request, socket, head)
-      else if (!pathname.startsWith('/socket.io/')) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n')
+      if (pathname.startsWith(SYNC_PATH)) {
+        // Checked before the handshake completes: a foreign page gets no connection, no document load.
+        if (!originAllowed(request)) {
+          // The query string (the token) stays out of the log.
+          log.warn('sync connection refused: origin not allowed', { origin: originForLog(request), path: pathname.slice(0, 200) })
+          refuseUpgrade(socket, 403, 'Forbidden', 'origin not allowed')
+          return
+        }
+        this.sync.handleUpgrade(request, socket, head)
+      } else if (!pathname.startsWith('/socket.io/')) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n')
     })
 
     this.metrics.gauge('fourwall_connections', 'Open sync (Yjs) connections', () => this.sync.connections.size)
@@ -161,6 +173,22 @@ export class FourwallServer {
     await this.storage.close()
     this.log.info('server stopped')
   }
+}
+
+/** Answers an upgrade request with a plain HTTP error and closes the socket once it is written. */
+function refuseUpgrade(socket: Duplex, status: number, statusText: string, message: string): void {
+  socket.on('error', () => {})
+  if (!socket.writable) {
+    socket.destroy()
+    return
+  }
+  socket.once('finish', () => socket.destroy())
+  socket.end(
+    `HTTP/1.1 ${status} ${statusText}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(message)}\r\n\r\n${message}`,
+  )
+  // A peer that never reads must not hold the socket open.
+  setTimeout(() => socket.destroy(), 2_000).unref()
 }
 
 function delay(ms: number): Promise<void> {

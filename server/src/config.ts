@@ -3,6 +3,7 @@
  * naming the variable, which `main.ts` prints as one line before exiting non-zero.
  */
 import path from 'node:path'
+import { normalizeOrigin, type AllowedOrigins } from './http/origin.js'
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent'
 
@@ -30,6 +31,11 @@ export interface FourwallConfig {
   clientDir: string
   /** The address people open, used in printed links (defaults to http://localhost:PORT). */
   publicUrl: string | undefined
+  /**
+   * Which browser pages (by `Origin`) may open WebSocket and socket.io connections; see
+   * http/origin.ts. Default: only the server's own origin (`self`).
+   */
+  allowedOrigins: AllowedOrigins
   shutdownTimeoutMs: number
 }
 
@@ -75,6 +81,35 @@ function url(env: Env, name: string): string | undefined {
   }
 }
 
+/**
+ * ALLOWED_ORIGINS: comma-separated origins (`scheme://host[:port]`). The literal `self` keeps the
+ * default (the server's own origin: a `Host`-header match, plus PUBLIC_URL) beside the listed ones;
+ * a list without `self` accepts exactly the listed origins.
+ */
+function allowedOrigins(env: Env, name: string, fallback: AllowedOrigins): AllowedOrigins {
+  const raw = env[name]
+  if (raw === undefined || raw.trim() === '') return fallback
+  let self = false
+  const origins = new Set<string>()
+  for (const entry of raw.split(',').map((item) => item.trim())) {
+    if (entry === '') continue
+    if (entry.toLowerCase() === 'self') {
+      self = true
+      continue
+    }
+    const origin = normalizeOrigin(entry)
+    if (origin === null) {
+      throw new ConfigError(
+        name,
+        `"${entry}" is not an origin; list origins such as https://board.example.com (scheme://host[:port], no path, no wildcards), or self, separated by commas (got "${raw}")`,
+      )
+    }
+    origins.add(origin)
+  }
+  if (!self && origins.size === 0) throw new ConfigError(name, `lists no origin (got "${raw}")`)
+  return { self, origins: [...origins] }
+}
+
 const MiB = 1024 * 1024
 
 export function loadConfig(env: Env = process.env, defaults: Partial<FourwallConfig> = {}): FourwallConfig {
@@ -98,6 +133,7 @@ export function loadConfig(env: Env = process.env, defaults: Partial<FourwallCon
     secret: secret ?? defaults.secret,
     clientDir: path.resolve(env.CLIENT_DIR?.trim() || defaults.clientDir || path.join(import.meta.dirname, '../../client/dist')),
     publicUrl: url(env, 'PUBLIC_URL') ?? defaults.publicUrl,
+    allowedOrigins: allowedOrigins(env, 'ALLOWED_ORIGINS', defaults.allowedOrigins ?? { self: true, origins: [] }),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', defaults.shutdownTimeoutMs ?? 4_000, 100, 60_000),
   }
 }

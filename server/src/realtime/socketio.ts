@@ -1,11 +1,13 @@
 /**
  * socket.io on the same HTTP server, for what is not a document edit (meeting control, questions,
  * notifications; those arrive with the later issues). It authenticates with `auth.token` and is set
- * up never to touch the Yjs endpoint's upgrades.
+ * up never to touch the Yjs endpoint's upgrades. Pages on origins that ALLOWED_ORIGINS does not
+ * allow are refused at the handshake, over polling and over websocket alike (see http/origin.ts).
  */
 import type { Server as HttpServer } from 'node:http'
 import { Server } from 'socket.io'
 import type { Identity, TokenSigner } from '../auth/tokens.js'
+import { originForLog, type HasHeaders } from '../http/origin.js'
 import type { Logger } from '../logger.js'
 
 export interface SocketData {
@@ -14,7 +16,7 @@ export interface SocketData {
 
 export function createSocketServer(
   httpServer: HttpServer,
-  deps: { tokens: TokenSigner; log: Logger; maxMessageBytes: number },
+  deps: { tokens: TokenSigner; log: Logger; maxMessageBytes: number; originAllowed: (request: HasHeaders) => boolean },
 ): Server {
   const io = new Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>(httpServer, {
     path: '/socket.io/',
@@ -22,6 +24,22 @@ export function createSocketServer(
     // Leave upgrades for other paths (the Yjs endpoint) alone instead of destroying them.
     destroyUpgrade: false,
     maxHttpBufferSize: deps.maxMessageBytes,
+    // Runs on every new session's handshake, whichever the transport: a foreign Origin gets 403 on
+    // polling and a refused upgrade on websocket, before any session exists. Later requests of a
+    // session carry its id, which only a page that completed an allowed handshake knows.
+    allowRequest: (request, callback) => {
+      if (deps.originAllowed(request)) {
+        callback(null, true)
+        return
+      }
+      deps.log.warn('socket.io connection refused: origin not allowed', { origin: originForLog(request) })
+      callback('origin not allowed', false)
+    },
+    // CORS headers only for allowed origins, so a page elsewhere cannot read polling responses.
+    // (Same-origin pages need none; a request without Origin is not a browser's cross-site one.)
+    cors: (request, callback) => {
+      callback(null, { origin: request.headers.origin !== undefined && deps.originAllowed(request), credentials: false })
+    },
   })
 
   io.use((socket, next) => {
