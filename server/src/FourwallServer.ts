@@ -73,6 +73,7 @@ export class FourwallServer {
       documents: this.documents,
       tokens: this.tokens,
       closure: this.closure,
+      messageRate: { perSecond: config.maxMessagesPerSecond, burst: config.messageBurst },
       metrics: this.metrics,
       log,
     })

@@ -37,6 +37,9 @@ export interface FourwallConfig {
    */
   allowedOrigins: AllowedOrigins
   shutdownTimeoutMs: number
+  /** Frames one sync connection may send per second, and in a burst; a flood closes it with 4429. */
+  maxMessagesPerSecond: number
+  messageBurst: number
 }
 
 export class ConfigError extends Error {
@@ -135,5 +138,7 @@ export function loadConfig(env: Env = process.env, defaults: Partial<FourwallCon
     publicUrl: url(env, 'PUBLIC_URL') ?? defaults.publicUrl,
     allowedOrigins: allowedOrigins(env, 'ALLOWED_ORIGINS', defaults.allowedOrigins ?? { self: true, origins: [] }),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', defaults.shutdownTimeoutMs ?? 4_000, 100, 60_000),
+    maxMessagesPerSecond: integer(env, 'MAX_MESSAGES_PER_SECOND', defaults.maxMessagesPerSecond ?? 200, 1, 1_000_000),
+    messageBurst: integer(env, 'MESSAGE_BURST', defaults.messageBurst ?? 400, 1, 10_000_000),
   }
 }

@@ -1,6 +1,7 @@
 /**
- * One client's WebSocket on the sync endpoint. It buffers what the client sends until its document
- * has loaded, sends frames, and closes exactly once with a logged reason.
+ * One client's WebSocket on the sync endpoint. It counts what the client sends (closing a flood
+ * with 4429), buffers it until its document has loaded, sends frames, and closes exactly once with
+ * a logged reason.
  */
 import type { WebSocket } from 'ws'
 import { CloseCode } from '@fourwall/shared'
@@ -8,6 +9,7 @@ import type { Identity } from '../auth/tokens.js'
 import type { Logger } from '../logger.js'
 import type { Metrics } from '../metrics.js'
 import type { Document } from './Document.js'
+import { READ_ONLY_WRITE_RATE, TokenBucket, type Rate } from './RateLimiter.js'
 
 /** A client this far behind on reading is dropped rather than buffered without bound. */
 const MAX_BUFFERED_BYTES = 64 * 1024 * 1024
@@ -23,6 +25,9 @@ export class Connection {
   private closed = false
   private inbox: Uint8Array[] = []
   private heldBytes = 0
+  private readonly messages = new TokenBucket()
+  /** Created at the first refused write (most connections never have one). */
+  private refusedWrites: TokenBucket | null = null
 
   constructor(
     readonly ws: WebSocket,
@@ -34,17 +39,46 @@ export class Connection {
     private readonly log: Logger,
   ) {}
 
+  /**
+   * A read-only connection gets the initial sync and every live update, but none of its document
+   * writes is applied, and its presence is relayed to editors only (see Document).
+   */
   get readOnly(): boolean {
     return this._readOnly
   }
 
-  /** A week closed while people are connected turns their connections read-only. */
+  /**
+   * A week closed while people are connected turns their connections read-only. Takes effect from
+   * the next message; presence already relayed stays until its next change or the 30 s awareness
+   * timeout.
+   */
   setReadOnly(readOnly: boolean): void {
     this._readOnly = readOnly
   }
 
   get isClosed(): boolean {
     return this.closed
+  }
+
+  /**
+   * Counts one incoming frame, whatever it holds (also frames that are then dropped or held).
+   * Returns false when the frame must be ignored: the connection is closed, or has sent more than
+   * `rate` allows and is now closed with 4429.
+   */
+  admit(rate: Readonly<Rate>, now = performance.now()): boolean {
+    if (this.closed) return false
+    if (this.messages.take(rate, now)) return true
+    this.close(CloseCode.tooManyMessages, 'too many messages')
+    return false
+  }
+
+  /**
+   * Counts a write refused because the connection is read-only. Returns false once it has sent more
+   * than READ_ONLY_WRITE_RATE allows (the caller closes it with 4403).
+   */
+  refuseWrite(now = performance.now()): boolean {
+    this.refusedWrites ??= new TokenBucket()
+    return this.refusedWrites.take(READ_ONLY_WRITE_RATE, now)
   }
 
   send(message: Uint8Array): void {

@@ -2,7 +2,9 @@
  * One loaded Yjs document and the connections editing it. Three rules live here:
  * - an update is relayed only after storage made it durable (so an edit anyone saw survives a crash);
  * - a sync reply never contains content that is not yet durable;
- * - awareness is relayed in batches, one encoding for the room, never echoed to its sender.
+ * - awareness is relayed in batches, one encoding per audience, never echoed to its sender;
+ *   viewers' (read-only connections') presence goes to editors only, so a room of a thousand
+ *   viewers does not relay each viewer to every other viewer, while editors see who is watching.
  */
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
@@ -59,6 +61,8 @@ export class Document implements WriteQueueClient {
   private readonly clientOwners = new Map<number, Connection>()
   private readonly awarenessChanges = new Map<number, Connection | null>()
   private awarenessTimer: NodeJS.Timeout | null = null
+  /** What the document holds (state vector and deletions), taken when needed, dropped on change. */
+  private snapshot: Y.Snapshot | null = null
 
   constructor(
     readonly name: string,
@@ -84,7 +88,7 @@ export class Document implements WriteQueueClient {
   addConnection(connection: Connection): void {
     this.connections.add(connection)
     connection.send(encodeSyncStep1(this.ydoc))
-    const others = [...this.awareness.getStates().keys()]
+    const others = this.visibleStates(connection)
     if (others.length > 0) {
       connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, others)))
     }
@@ -93,14 +97,25 @@ export class Document implements WriteQueueClient {
   removeConnection(connection: Connection): void {
     if (!this.connections.delete(connection)) return
     const owned = [...connection.ownedClients]
-    for (const clientId of owned) this.clientOwners.delete(clientId)
+    // Removed while still owned, so the removal is relayed to the same audience as the states were.
     if (owned.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, owned, connection)
+    for (const clientId of owned) this.clientOwners.delete(clientId)
   }
 
   /** Applies a client's document update; its relay waits for storage (see onPersisted). */
   applyUpdate(update: Uint8Array, origin: Connection): void {
     if (this.failed) return
     Y.applyUpdate(this.ydoc, update, origin)
+  }
+
+  /**
+   * Whether applying the update would change nothing: all its structs and deletions are already in
+   * the document (Y.snapshotContainsUpdate, as Hocuspocus checks a read-only SyncStep2). Throws on
+   * a malformed update. The snapshot is reused until the document changes.
+   */
+  containsUpdate(update: Uint8Array): boolean {
+    this.snapshot ??= Y.snapshot(this.ydoc)
+    return Y.snapshotContainsUpdate(this.snapshot, update)
   }
 
   /** Answers a client's sync step 1, once everything the answer contains is durable. */
@@ -134,10 +149,26 @@ export class Document implements WriteQueueClient {
     return json !== 'null' && connection.ownedClients.size < MAX_CLIENTS_PER_CONNECTION
   }
 
-  /** Everyone's presence but the asker's own. */
+  /** The presence the asker may see (see visibleStates). */
   answerQueryAwareness(connection: Connection): void {
-    const ids = [...this.awareness.getStates().keys()].filter((id) => !connection.ownedClients.has(id))
+    const ids = this.visibleStates(connection)
     if (ids.length > 0) connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)))
+  }
+
+  /** Current presence for a connection: an editor sees everyone, a viewer editors only; never its own. */
+  private visibleStates(connection: Connection): number[] {
+    const ids: number[] = []
+    for (const id of this.awareness.getStates().keys()) {
+      if (connection.ownedClients.has(id)) continue
+      if (connection.readOnly && this.isViewerClient(this.clientOwners.get(id))) continue
+      ids.push(id)
+    }
+    return ids
+  }
+
+  /** Presence of unknown origin counts as a viewer's: it goes to the fewest. */
+  private isViewerClient(owner: Connection | null | undefined): boolean {
+    return !owner || owner.readOnly
   }
 
   onPersisted(count: number): void {
@@ -194,6 +225,7 @@ export class Document implements WriteQueueClient {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.appliedSeq++
+    this.snapshot = null
     this.deps.metrics.updatesReceived.inc()
     const sender = this.connections.has(origin as Connection) ? (origin as Connection) : null
     this.outbox.push({ message: encodeUpdate(update), origin: sender, bytes: update.byteLength })
@@ -230,23 +262,36 @@ export class Document implements WriteQueueClient {
     }
   }
 
-  /** One encoded message for the room; only the few senders in the batch get their own. */
+  /**
+   * One encoded message per audience: editors get every change, viewers only editors' changes. Only
+   * the few senders in the batch whose own entries are in their audience get a message of their own.
+   */
   private readonly flushAwareness = (): void => {
     this.awarenessTimer = null
-    const changes = [...this.awarenessChanges]
+    const everyone: number[] = []
+    const fromEditors: number[] = []
+    const senders = new Set<Connection>()
+    for (const [id, owner] of this.awarenessChanges) {
+      if (owner) senders.add(owner)
+      if (!this.awareness.meta.has(id)) continue
+      everyone.push(id)
+      if (!this.isViewerClient(owner)) fromEditors.push(id)
+    }
     this.awarenessChanges.clear()
-    const ids = changes.map(([id]) => id).filter((id) => this.awareness.meta.has(id))
-    if (ids.length === 0) return
-    const senders = new Set(changes.map(([, owner]) => owner))
-    const forEveryone = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids))
+    if (everyone.length === 0) return
+    let forEditors: Uint8Array | null = null
+    let forViewers: Uint8Array | null = null
     for (const connection of this.connections) {
-      if (!senders.has(connection)) {
-        connection.send(forEveryone)
-        continue
-      }
-      const notOwn = ids.filter((id) => !connection.ownedClients.has(id))
-      if (notOwn.length > 0) {
+      const audience = connection.readOnly ? fromEditors : everyone
+      if (audience.length === 0) continue
+      const notOwn = senders.has(connection) ? audience.filter((id) => !connection.ownedClients.has(id)) : audience
+      if (notOwn.length === 0) continue
+      if (notOwn.length < audience.length) {
         connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, notOwn)))
+      } else if (connection.readOnly) {
+        connection.send((forViewers ??= encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, fromEditors))))
+      } else {
+        connection.send((forEditors ??= encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, everyone))))
       }
     }
   }

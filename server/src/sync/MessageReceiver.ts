@@ -58,12 +58,25 @@ function receiveSync(connection: Connection, document: Document, decoder: decodi
     case SyncType.step2:
     case SyncType.update: {
       const update = readBody(decoder)
-      // A viewer's writes never touch the document. (The access issue adds the SyncStep2
-      // "adds nothing" check and closing persistent writers with 4403.)
-      if (connection.readOnly) return
+      if (connection.readOnly) return refuseWrite(connection, document, syncType, update)
       return document.applyUpdate(update, connection)
     }
     default:
       throw new ProtocolError(CloseCode.badMessage, `unknown sync message type ${syncType}`)
+  }
+}
+
+/**
+ * A read-only connection's Update or SyncStep2 never touches the document. Like Hocuspocus (its
+ * MessageReceiver acks a read-only SyncStep2 only if `Y.snapshotContainsUpdate` holds, and refuses
+ * every read-only Update), a SyncStep2 that adds nothing is the normal answer to our SyncStep1 and
+ * is ignored; every other write counts against the connection, which is closed with 4403 once it
+ * keeps writing. y-websocket clients know no "sync status" reply, so none is sent.
+ */
+function refuseWrite(connection: Connection, document: Document, syncType: number, update: Uint8Array): void {
+  // Decoding it also refuses a malformed step 2 (4400), as it would be for an editor.
+  if (syncType === SyncType.step2 && document.containsUpdate(update)) return
+  if (!connection.refuseWrite()) {
+    throw new ProtocolError(CloseCode.forbidden, 'this connection is read-only and kept sending changes')
   }
 }

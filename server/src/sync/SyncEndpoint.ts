@@ -14,6 +14,7 @@ import type { Metrics } from '../metrics.js'
 import { Connection } from './Connection.js'
 import type { DocumentRegistry } from './DocumentRegistry.js'
 import { ProtocolError, receiveMessage } from './MessageReceiver.js'
+import { DEFAULT_MESSAGE_RATE, type Rate } from './RateLimiter.js'
 import { KEEPALIVE_FRAME } from './protocol.js'
 
 export const SYNC_PATH = '/yjs/'
@@ -30,15 +31,20 @@ export interface SyncEndpointDeps {
   closure: WeekClosure
   metrics: Metrics
   log: Logger
+  /** Frames one connection may send (default DEFAULT_MESSAGE_RATE); more closes it with 4429. */
+  messageRate?: Rate
 }
 
 export class SyncEndpoint {
   readonly connections = new Set<Connection>()
+  /** Read at every frame, so a change applies to open connections too. */
+  messageRate: Readonly<Rate>
   private readonly wss: WebSocketServer
   private readonly housekeeping: NodeJS.Timeout
   private lastPing = Date.now()
 
   constructor(private readonly deps: SyncEndpointDeps) {
+    this.messageRate = deps.messageRate ?? DEFAULT_MESSAGE_RATE
     this.wss = new WebSocketServer({
       noServer: true,
       maxPayload: deps.config.maxMessageBytes,
@@ -126,6 +132,7 @@ export class SyncEndpoint {
 
   private onMessage(connection: Connection, data: RawData, isBinary: boolean): void {
     connection.alive = true
+    if (!connection.admit(this.messageRate)) return
     if (!isBinary || !(data instanceof Buffer)) {
       connection.close(CloseCode.badMessage, 'expected one binary y-websocket message per frame')
       return
