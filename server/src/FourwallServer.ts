@@ -7,20 +7,25 @@ import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import path from 'node:path'
 import type { Server as SocketServer } from 'socket.io'
+import { SqliteAccountStore } from './accounts/SqliteAccountStore.js'
+import type { AccountStore } from './accounts/AccountStore.js'
+import { Accounts } from './auth/Accounts.js'
+import { Authenticator } from './auth/Authenticator.js'
 import { loadOrCreateSecret } from './auth/secret.js'
+import { SessionWatcher, type SessionHolder } from './auth/SessionWatcher.js'
 import { TokenSigner } from './auth/tokens.js'
 import type { FourwallConfig } from './config.js'
 import { createApp } from './http/app.js'
 import { originChecker, originForLog } from './http/origin.js'
 import { createLogger, type Logger } from './logger.js'
 import { Metrics } from './metrics.js'
-import { createSocketServer } from './realtime/socketio.js'
+import { createSocketServer, socketHolder } from './realtime/socketio.js'
 import { SqliteStorage } from './storage/SqliteStorage.js'
 import type { Storage } from './storage/Storage.js'
 import { DocumentRegistry } from './sync/DocumentRegistry.js'
 import { SYNC_PATH, SyncEndpoint } from './sync/SyncEndpoint.js'
 import { WriteQueue } from './sync/WriteQueue.js'
-import type { WeekId } from '@fourwall/shared'
+import { weekDocName, type WeekId } from '@fourwall/shared'
 import type { Identity } from './auth/tokens.js'
 import { WeekClosure, type ClosedMark } from './weeks/WeekClosure.js'
 
@@ -28,6 +33,8 @@ export interface FourwallServerOptions {
   log?: Logger
   /** Defaults to SQLite in DATA_DIR. */
   storage?: Storage
+  /** Defaults to SQLite in DATA_DIR (the same file as the documents). */
+  accountStore?: AccountStore
 }
 
 export class FourwallServer {
@@ -38,6 +45,9 @@ export class FourwallServer {
   readonly sync: SyncEndpoint
   readonly tokens: TokenSigner
   readonly closure: WeekClosure
+  readonly accounts: Accounts
+  readonly authenticator: Authenticator
+  readonly sessions: SessionWatcher
   /** True when this start generated the secret, i.e. a brand-new data directory. */
   readonly firstRun: boolean
   private readonly writeQueue: WriteQueue
@@ -46,10 +56,10 @@ export class FourwallServer {
 
   static async start(config: FourwallConfig, options: FourwallServerOptions = {}): Promise<FourwallServer> {
     const log = options.log ?? createLogger(config.logLevel)
-    const storage =
-      options.storage ??
-      (await SqliteStorage.open({ file: path.join(config.dataDir, 'fourwall.db'), synchronous: config.sqliteSynchronous }))
-    const server = new FourwallServer(config, storage, log)
+    const file = path.join(config.dataDir, 'fourwall.db')
+    const storage = options.storage ?? (await SqliteStorage.open({ file, synchronous: config.sqliteSynchronous }))
+    const accountStore = options.accountStore ?? SqliteAccountStore.open({ file, synchronous: config.sqliteSynchronous })
+    const server = new FourwallServer(config, storage, accountStore, log)
     await server.listen()
     return server
   }
@@ -57,12 +67,27 @@ export class FourwallServer {
   private constructor(
     readonly config: FourwallConfig,
     readonly storage: Storage,
+    readonly accountStore: AccountStore,
     readonly log: Logger,
   ) {
     const { secret, created } = loadOrCreateSecret(config.dataDir, config.secret)
     this.firstRun = created
     this.tokens = new TokenSigner(secret)
     this.closure = new WeekClosure(secret)
+    this.sessions = new SessionWatcher({
+      store: accountStore,
+      intervalMs: config.sessionCheckMs,
+      log,
+      holders: () => this.sessionHolders(),
+    })
+    this.accounts = new Accounts({
+      store: accountStore,
+      config,
+      log,
+      onSessionsEnded: (ids) => this.sessions.endSessions(ids),
+      onPersonChanged: (personId) => this.sessions.personChanged(personId),
+    })
+    this.authenticator = new Authenticator(this.tokens, this.accounts)
     this.writeQueue = new WriteQueue(storage, this.metrics, log)
     this.documents = new DocumentRegistry(
       { storage, writeQueue: this.writeQueue, metrics: this.metrics, log, config },
@@ -71,25 +96,37 @@ export class FourwallServer {
     this.sync = new SyncEndpoint({
       config,
       documents: this.documents,
-      tokens: this.tokens,
+      authenticator: this.authenticator,
       closure: this.closure,
       messageRate: { perSecond: config.maxMessagesPerSecond, burst: config.messageBurst },
       metrics: this.metrics,
       log,
     })
 
+    const originAllowed = originChecker(config)
     const app = createApp({
       config,
       storage,
       tokens: this.tokens,
+      accounts: this.accounts,
+      authenticator: this.authenticator,
+      originAllowed,
       metrics: this.metrics,
       log,
       isAcceptingTraffic: () => this.accepting,
       closeWeek: (weekId, by) => this.closeWeek(weekId, by),
     })
     this.httpServer = createServer(app)
-    const originAllowed = originChecker(config)
-    this.io = createSocketServer(this.httpServer, { tokens: this.tokens, log, maxMessageBytes: config.maxMessageBytes, originAllowed })
+    this.io = createSocketServer(this.httpServer, {
+      authenticator: this.authenticator,
+      log,
+      maxMessageBytes: config.maxMessageBytes,
+      originAllowed,
+      isWeekClosed: async (weekId) => {
+        const name = weekDocName(weekId)
+        return this.closure.closedMark(name, (await this.documents.get(name)).ydoc) !== null
+      },
+    })
     // socket.io handles its own upgrades (and checks their Origin with allowRequest).
     this.httpServer.on('upgrade', (request, socket, head) => {
       const pathname = (request.url ?? '/').split('?')[0]!
@@ -105,6 +142,7 @@ export class FourwallServer {
       } else if (!pathname.startsWith('/socket.io/')) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n')
     })
 
+    this.sessions.start()
     this.metrics.gauge('fourwall_connections', 'Open sync (Yjs) connections', () => this.sync.connections.size)
     this.metrics.gauge('fourwall_socketio_connections', 'Open socket.io connections', () => this.io.engine.clientsCount)
     this.metrics.gauge('fourwall_documents_loaded', 'Documents held in memory', () => this.documents.size)
@@ -157,9 +195,16 @@ export class FourwallServer {
     return this.closing
   }
 
+  /** Every live socket bound to a person: Yjs connections and socket.io sockets. */
+  private *sessionHolders(): Iterable<SessionHolder> {
+    yield* this.sync.connections
+    for (const socket of this.io.of('/').sockets.values()) yield socketHolder(socket)
+  }
+
   private async shutdown(): Promise<void> {
     const deadline = Date.now() + this.config.shutdownTimeoutMs
     this.accepting = false
+    this.sessions.stop()
     this.sync.closeAll()
     const httpClosed = new Promise<void>((resolve) => this.io.close(() => resolve()))
     this.httpServer.closeIdleConnections()
@@ -172,6 +217,7 @@ export class FourwallServer {
     this.httpServer.closeAllConnections()
     await Promise.race([httpClosed, delay(200)])
     await this.storage.close()
+    await this.accountStore.close()
     this.log.info('server stopped')
   }
 }

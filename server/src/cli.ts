@@ -1,33 +1,91 @@
 #!/usr/bin/env node
 /**
- * The admin CLI: `npm run fourwall -- token create --role editor --name "Ana"` prints a signed token
- * on stdout (for scripts) and a sign-in link on stderr (for people). It reads the same DATA_DIR and
- * FOURWALL_SECRET as the server, so the server accepts what it prints.
+ * The admin CLI, for bootstrapping and scripting a deployment without a browser. It works on the
+ * same DATA_DIR (and FOURWALL_SECRET) as the server, so the server accepts what it creates, and it
+ * can run while the server runs (SQLite serialises the two).
+ *
+ *   fourwall admin create --name "Ada" [--login ada@example.com --password-stdin]
+ *   fourwall invite create --role team-lead --name "Grace" [--team Mobile] [--works-for product-lead] [--expires-in-hours 72]
+ *   fourwall token create --role editor --name "CI bot" [--expires-in-days 30]
  */
+import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { ROLES, isRole } from '@fourwall/shared'
+import { isLeadRole, isRole, LEAD_ROLES, ROLES, type LeadRole, type Role } from '@fourwall/shared'
+import { AccountError } from './accounts/AccountStore.js'
+import { SqliteAccountStore } from './accounts/SqliteAccountStore.js'
+import { Accounts } from './auth/Accounts.js'
 import { loadOrCreateSecret } from './auth/secret.js'
 import { TokenSigner } from './auth/tokens.js'
-import { ConfigError, loadConfig } from './config.js'
+import { ConfigError, loadConfig, type FourwallConfig } from './config.js'
+import { createLogger } from './logger.js'
 
 const USAGE = `Usage:
+  fourwall admin create --name "<name>" [--login <login> --password-stdin]
+      Adds an admin and prints a one-time sign-in link for them (valid 24 hours).
+      With --login and a password on standard input, they can also sign in with a password.
+  fourwall invite create --role <role> --name "<name>" [--works-for <lead>] [--team "<team>"] [--expires-in-hours <hours>]
+      Prints a single-use invite link; the person gets the role when they open it.
   fourwall token create --role <role> --name "<name>" [--expires-in-days <days>]
+      Prints an API token for scripts (Authorization: Bearer <token>).
 
 Roles: ${ROLES.join(', ')}
-Environment: DATA_DIR (default ./data) and FOURWALL_SECRET must match the server's.`
+Leads (for --works-for, required for a chief-of-staff): ${LEAD_ROLES.join(', ')}
+Environment: DATA_DIR (default ./data), FOURWALL_SECRET and PUBLIC_URL as for the server.`
+
+class UsageError extends Error {}
 
 function fail(message: string): never {
-  process.stderr.write(`fourwall: ${message}\n\n${USAGE}\n`)
-  process.exit(2)
+  throw new UsageError(message)
 }
 
-function main(argv: string[]): void {
+type Values = Record<string, string | boolean | undefined>
+
+function requiredName(values: Values): string {
+  const name = typeof values.name === 'string' ? values.name.trim() : ''
+  if (!name || name.length > 100) fail('--name is required (at most 100 characters)')
+  return name
+}
+
+function requiredRole(values: Values): Role {
+  if (!isRole(values.role)) fail(`--role must be one of ${ROLES.join(', ')}`)
+  return values.role
+}
+
+function wholeNumber(values: Values, flag: string, max: number): number | undefined {
+  const raw = values[flag]
+  if (raw === undefined) return undefined
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value <= 0 || value > max) fail(`--${flag} must be a whole number from 1 to ${max}`)
+  return value
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '')
+}
+
+function openAccounts(config: FourwallConfig): Accounts {
+  const store = SqliteAccountStore.open({ file: path.join(config.dataDir, 'fourwall.db'), synchronous: config.sqliteSynchronous })
+  return new Accounts({ store, config, log: createLogger('silent') })
+}
+
+function baseUrl(config: FourwallConfig): string {
+  return config.publicUrl ?? `http://localhost:${config.port}`
+}
+
+async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
       role: { type: 'string' },
       name: { type: 'string' },
+      login: { type: 'string' },
+      'password-stdin': { type: 'boolean' },
+      'works-for': { type: 'string' },
+      team: { type: 'string' },
+      'expires-in-hours': { type: 'string' },
       'expires-in-days': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -36,29 +94,65 @@ function main(argv: string[]): void {
     process.stdout.write(USAGE + '\n')
     return
   }
-  const [resource, action] = positionals
-  if (resource !== 'token' || action !== 'create') fail(`unknown command "${positionals.join(' ')}"`)
-  if (!isRole(values.role)) fail(`--role must be one of ${ROLES.join(', ')}`)
-  const name = values.name?.trim()
-  if (!name || name.length > 100) fail('--name is required (at most 100 characters)')
-  let expiresInSeconds: number | undefined
-  if (values['expires-in-days'] !== undefined) {
-    const days = Number(values['expires-in-days'])
-    if (!Number.isInteger(days) || days <= 0) fail('--expires-in-days must be a positive whole number')
-    expiresInSeconds = days * 86_400
+  const command = positionals.join(' ')
+  const config = loadConfig()
+
+  if (command === 'token create') {
+    const name = requiredName(values)
+    const role = requiredRole(values)
+    const days = wholeNumber(values, 'expires-in-days', 3650)
+    const { secret } = loadOrCreateSecret(config.dataDir, config.secret)
+    process.stdout.write(new TokenSigner(secret).create({ name, role, expiresInSeconds: days && days * 86_400 }) + '\n')
+    process.stderr.write(`API token for ${name} (${role}). Scripts send it as: Authorization: Bearer <token>\n`)
+    return
   }
 
-  const config = loadConfig()
-  const { secret } = loadOrCreateSecret(config.dataDir, config.secret)
-  const token = new TokenSigner(secret).create({ name, role: values.role, expiresInSeconds })
-  const base = config.publicUrl ?? `http://localhost:${config.port}`
-  process.stdout.write(token + '\n')
-  process.stderr.write(`Sign-in link for ${name} (${values.role}): ${base}/#token=${token}\n`)
+  if (command === 'invite create') {
+    const name = requiredName(values)
+    const role = requiredRole(values)
+    const worksFor = values['works-for']
+    if (worksFor !== undefined && !isLeadRole(worksFor)) fail(`--works-for must be one of ${LEAD_ROLES.join(', ')}`)
+    const accounts = openAccounts(config)
+    try {
+      const { code, invite } = await accounts.createInvite(null, {
+        name,
+        role,
+        worksFor: (worksFor as LeadRole | undefined) ?? null,
+        team: values.team?.trim() || null,
+        expiresInHours: wholeNumber(values, 'expires-in-hours', 720),
+      })
+      process.stdout.write(`${baseUrl(config)}/join#code=${code}\n`)
+      process.stderr.write(`Invite for ${name} (${role}), single use, valid until ${new Date(invite.expiresAt).toISOString()}.\n`)
+    } finally {
+      await accounts.store.close()
+    }
+    return
+  }
+
+  if (command === 'admin create') {
+    const name = requiredName(values)
+    if (values['password-stdin'] && !values.login) fail('--password-stdin needs --login')
+    if (values.login && !values['password-stdin']) fail('--login needs a password on standard input (--password-stdin)')
+    const password = values['password-stdin'] ? await readStdin() : undefined
+    const accounts = openAccounts(config)
+    try {
+      const person = await accounts.createPerson(null, { name, role: 'admin', login: values.login, password })
+      const { code } = await accounts.createInvite(null, { name, role: 'admin', worksFor: null, team: null, expiresInHours: 24, personId: person.id })
+      process.stdout.write(`${baseUrl(config)}/join#code=${code}\n`)
+      process.stderr.write(`Admin ${name} created. The link above signs them in once, within 24 hours.\n`)
+    } finally {
+      await accounts.store.close()
+    }
+    return
+  }
+
+  fail(`unknown command "${command}"`)
 }
 
-try {
-  main(process.argv.slice(2))
-} catch (error) {
-  if (error instanceof ConfigError) fail(`invalid configuration: ${error.message}`)
-  fail((error as Error).message)
-}
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof UsageError) process.stderr.write(`fourwall: ${error.message}\n\n${USAGE}\n`)
+  else if (error instanceof ConfigError) process.stderr.write(`fourwall: invalid configuration: ${error.message}\n`)
+  else if (error instanceof AccountError) process.stderr.write(`fourwall: ${error.message}\n`)
+  else process.stderr.write(`fourwall: ${(error as Error).message}\n`)
+  process.exitCode = 2
+})

@@ -40,6 +40,17 @@ export interface FourwallConfig {
   /** Frames one sync connection may send per second, and in a burst; a flood closes it with 4429. */
   maxMessagesPerSecond: number
   messageBurst: number
+  /** How long a sign-in lasts before the person must sign in again. */
+  sessionTtlHours: number
+  /** How long a new invite link stays valid unless its creator picks another time. */
+  inviteTtlHours: number
+  /**
+   * Express's `trust proxy`: false (default) uses the socket's address for rate limits and HTTPS
+   * detection; true or a hop count trusts X-Forwarded-For/-Proto from a reverse proxy.
+   */
+  trustProxy: boolean | number
+  /** How often live sockets are checked against their sessions (sign-out reaches other processes). */
+  sessionCheckMs: number
 }
 
 export class ConfigError extends Error {
@@ -82,6 +93,15 @@ function url(env: Env, name: string): string | undefined {
   } catch {
     throw new ConfigError(name, `must be an http(s) URL such as https://fourwall.example.com (got "${raw}")`)
   }
+}
+
+function trustProxy(env: Env, name: string, fallback: boolean | number): boolean | number {
+  const raw = env[name]?.trim().toLowerCase()
+  if (raw === undefined || raw === '') return fallback
+  if (raw === 'true') return true
+  if (raw === 'false') return false
+  if (/^\d{1,2}$/.test(raw)) return Number(raw)
+  throw new ConfigError(name, `must be true, false or a number of proxy hops such as 1 (got "${env[name]}")`)
 }
 
 /**
@@ -140,5 +160,9 @@ export function loadConfig(env: Env = process.env, defaults: Partial<FourwallCon
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', defaults.shutdownTimeoutMs ?? 4_000, 100, 60_000),
     maxMessagesPerSecond: integer(env, 'MAX_MESSAGES_PER_SECOND', defaults.maxMessagesPerSecond ?? 200, 1, 1_000_000),
     messageBurst: integer(env, 'MESSAGE_BURST', defaults.messageBurst ?? 400, 1, 10_000_000),
+    sessionTtlHours: integer(env, 'SESSION_TTL_HOURS', defaults.sessionTtlHours ?? 14 * 24, 1, 365 * 24),
+    inviteTtlHours: integer(env, 'INVITE_TTL_HOURS', defaults.inviteTtlHours ?? 72, 1, 30 * 24),
+    trustProxy: trustProxy(env, 'TRUST_PROXY', defaults.trustProxy ?? false),
+    sessionCheckMs: integer(env, 'SESSION_CHECK_MS', defaults.sessionCheckMs ?? 2_000, 100, 60_000),
   }
 }

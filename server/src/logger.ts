@@ -1,12 +1,12 @@
 /**
  * Structured JSON logs, one object per line. Anything that looks like a credential is redacted
- * before it is written: keys named like tokens, secrets, cookies or passwords, and `token=` in URLs.
+ * before it is written: keys named like tokens, secrets, cookies or passwords, and `token=`, `session=` or `code=` (invite links) in URLs.
  */
 import type { LogLevel } from './config.js'
 
 const LEVELS: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 }
 const SECRET_KEY = /token|secret|password|cookie|authorization|session/i
-const SECRET_IN_URL = /([?&#](?:token|access_token|session)=)[^&#\s"]+/gi
+const SECRET_IN_URL = /([?&#](?:token|access_token|session|code)=)[^&#\s"]+/gi
 
 export type LogFields = Record<string, unknown>
 

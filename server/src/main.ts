@@ -28,12 +28,13 @@ const publicUrl = config.publicUrl ?? `http://localhost:${server.port}`
 log.info('fourwall listening', { url: publicUrl, port: server.port, dataDir: config.dataDir, storage: server.storage.kind })
 
 // Human hints go to stderr so stdout stays one JSON object per line.
-if (server.firstRun) {
-  const token = server.tokens.create({ name: 'Admin', role: 'admin' })
+const setup = await server.accounts.createSetupInvite()
+if (setup) {
   process.stderr.write(
-    `\nFourwall is ready. This is a new data directory: open this one-time admin link to get started:\n\n` +
-      `  ${publicUrl}/#token=${token}\n\n` +
-      `Create more sign-in links with: npm run fourwall -- token create --role editor --name "Your Name"\n\n`,
+    `\nFourwall is ready. Nobody has set it up yet: open this one-time setup link to become its first admin\n` +
+      `(it works once, within 24 hours; restart the server for a new one):\n\n` +
+      `  ${publicUrl}/join#code=${setup.code}\n\n` +
+      `Or, on this machine: npm run fourwall -- admin create --name "Your Name"\n\n`,
   )
 } else {
   process.stderr.write(`\nFourwall is running at ${publicUrl}\n\n`)

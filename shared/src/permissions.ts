@@ -15,6 +15,11 @@ export const ACTIONS = {
   'private.write': ['product-lead', 'engineering-lead', 'chief-of-staff'],
   /** Close a week's review, after which both of its documents are read-only for everyone. */
   'week.close': ['product-lead', 'engineering-lead'],
+  /**
+   * Run the live review: claim or hand over the facilitator role, focus an item, run the timer
+   * (socket.io meeting events; see meeting.ts for who may do what beyond this permission).
+   */
+  'meeting.facilitate': ['product-lead', 'engineering-lead', 'chief-of-staff'],
   /** Read the workspace (teams, OKRs, people's names) / change it. */
   'workspace.read': ['admin', 'product-lead', 'engineering-lead', 'chief-of-staff', 'editor', 'team-lead'],
   'workspace.write': ['admin', 'product-lead', 'engineering-lead', 'chief-of-staff'],

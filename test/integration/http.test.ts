@@ -46,7 +46,7 @@ describe('HTTP API and socket.io', () => {
 
   it('identifies a token holder and refuses anyone else', async () => {
     const me = await fetch(`${server.url}/api/me`, { headers: { authorization: `Bearer ${server.token('team-lead', 'Tia')}` } })
-    expect(await me.json()).toMatchObject({ name: 'Tia', role: 'team-lead' })
+    expect(await me.json()).toMatchObject({ identity: { name: 'Tia', role: 'team-lead' }, via: 'token', csrfToken: null })
     const anonymous = await fetch(`${server.url}/api/me`)
     expect(anonymous.status).toBe(401)
     expect((await anonymous.json()) as object).toHaveProperty('error')

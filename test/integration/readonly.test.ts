@@ -1,12 +1,12 @@
 /**
- * Read-only at the protocol level, attacked on a raw socket with a viewer's token (a team lead on a
- * week document): its writes never touch the document or reach anyone, a harmless SyncStep2 (the
+ * Read-only at the protocol level, attacked on a raw socket with a viewer's session or token (a team
+ * lead on a week document): its writes never touch the document or reach anyone, a harmless SyncStep2 (the
  * normal reply to the server's SyncStep1) is not held against it, a viewer that keeps writing is
  * closed with 4403, and viewers' presence goes to editors only.
  */
 import * as Y from 'yjs'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { Role } from '@fourwall/shared'
+import type { Role, WeekId } from '@fourwall/shared'
 import { MAX_CLIENTS_PER_CONNECTION } from '../../server/src/sync/AwarenessFilter.js'
 import { DEFAULT_MESSAGE_RATE, READ_ONLY_WRITE_RATE } from '../../server/src/sync/RateLimiter.js'
 import {
@@ -18,6 +18,7 @@ import {
   type RawClientOptions,
 } from '../support/rawclient.js'
 import { startServer, type TestServer } from '../support/server.js'
+import { connectSocketClient, validMeetingPayloads, type SocketClient } from '../support/socketclient.js'
 import { connectClient, waitFor, waitForSync, type YClient } from '../support/yclient.js'
 
 /** The attacker's Y.Doc client id: nothing written by it may ever show up anywhere. */
@@ -54,6 +55,7 @@ describe('read-only connections', () => {
   let server: TestServer
   const raw: RawClient[] = []
   const stock: YClient[] = []
+  const sockets: SocketClient[] = []
   let week = 0
   const freshDoc = (): string => `week:2028-W${String(++week).padStart(2, '0')}`
 
@@ -98,6 +100,7 @@ describe('read-only connections', () => {
   })
   afterEach(() => {
     for (const client of raw.splice(0)) client.terminate()
+    for (const socket of sockets.splice(0)) socket.close()
     for (const client of stock.splice(0)) client.destroy()
   })
   afterAll(async () => {
@@ -136,16 +139,45 @@ describe('read-only connections', () => {
     expect(stateVectorHas(bob.doc!, EVIL)).toBe(false)
   })
 
-  it('survives a raw viewer sending 1,000 writes and an awareness flood: document unchanged, editors untouched, viewer closed with 4403', async () => {
+  it("survives a viewer's session sending 1,000 writes, an awareness flood and every mutating socket.io event: document unchanged, editors untouched, viewer closed with 4403", async () => {
     const doc = freshDoc()
+    const weekId = doc.slice('week:'.length) as WeekId
     const [alice, bob] = await Promise.all([synced(doc, 'editor', 'Alice'), synced(doc, 'editor', 'Bob')])
     alice.doc!.getText('t').insert(0, 'the real text')
     alice.doc!.getMap('meta').set('status', 'green')
-    const viewer = await synced(doc, 'team-lead', 'Tia')
+    // The attacker is a signed-in team lead, on a raw socket with the session cookie.
+    const tia = await server.signIn('team-lead', 'Tia')
+    const viewer = await RawClient.connect(server.wsUrl, doc, { cookie: tia.cookie })
+    raw.push(viewer)
+    viewer.syncedDoc()
+    await viewer.waitForSynced()
+
+    // socket.io first: a chief of staff runs the meeting; the viewer's session sends every
+    // mutating event, with valid payloads, until it is cut off. Nobody sees any of it.
+    const cass = await connectSocketClient(server.url, server.token('chief-of-staff', 'Cass'))
+    const tiaSocket = await connectSocketClient(server.url, { cookie: tia.cookie })
+    sockets.push(cass, tiaSocket)
+    await cass.send('meeting:join', { weekId })
+    const running = await cass.send('meeting:claim', { weekId })
+    expect(running).toMatchObject({ ok: true })
+    expect(await tiaSocket.send('meeting:join', { weekId })).toMatchObject({ ok: true })
+    const statesBefore = cass.states.length
+    const replies: unknown[] = []
+    for (let round = 0; round < 3; round++) {
+      for (const [event, payload] of Object.entries(validMeetingPayloads(weekId, tia.identity.id))) {
+        replies.push(await tiaSocket.send(event, payload).catch(() => 'no reply: disconnected'))
+      }
+    }
+    expect(replies.slice(0, 10).every((reply) => (reply as { ok?: boolean }).ok === false)).toBe(true)
+    await waitFor(() => tiaSocket.disconnectReason, (reason) => reason === 'io server disconnect', 5_000, 'viewer socket cut off')
+    await sleep(100)
+    expect(cass.states.length).toBe(statesBefore)
+    expect((await cass.send('meeting:focus', { weekId, itemId: 'okr-1' })).ok).toBe(true)
     const otherViewer = await attached(doc, 'team-lead', 'Theo')
     await viewer.waitUntil(() => text(viewer) === 'the real text', 'viewer synced')
     const { updates, state } = evilWrites(500)
     const WRITES = 1_000
+    expect(viewer.closeInfo).toBeNull()
 
     // A few writes at a time while the editors keep editing: dropped, and the viewer keeps
     // receiving the live edits until its allowance runs out.

@@ -8,7 +8,8 @@ import readline from 'node:readline'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { Storage, StoredUpdate } from '../../server/src/storage/Storage.js'
+import type { DocumentUpdateEntry } from '@fourwall/shared'
+import type { Storage, StoredUpdate, UpdateAuthor } from '../../server/src/storage/Storage.js'
 
 /** How a child process opens the same data as the fixture (for the crash and cross-process tests). */
 export interface ChildOpener {
@@ -294,8 +295,130 @@ export function storageContract(name: string, makeFixture: () => Promise<Storage
       await expect(a.compact('d')).rejects.toBeInstanceOf(Error)
       await expect(a.stats('d')).rejects.toBeInstanceOf(Error)
       await expect(a.listDocuments()).rejects.toBeInstanceOf(Error)
+      await expect(a.listUpdates({ limit: 10 })).rejects.toBeInstanceOf(Error)
       expect(await b.isReady()).toBe(true)
       expect(hex(await b.load('d'))).toEqual(hex([bytes(1)]))
+    })
+
+    it('the update log names who sent each update and when, newest first', async () => {
+      const store = await open()
+      expect(await store.listUpdates({ limit: 10 })).toEqual([])
+      const ana: UpdateAuthor = { personId: 'p-ana', personName: 'Ana Lopez', connectionId: 'c-ana-1' }
+      const sam: UpdateAuthor = { personId: 'p-sam', personName: 'Sam Ortiz', connectionId: 'c-sam-1' }
+      const startedAt = Date.now()
+      await store.append([
+        { docName: 'board', update: bytes(1, 2, 3), author: ana },
+        { docName: 'board', update: bytes(4), author: sam },
+      ])
+      const betweenBatches = Date.now()
+      await store.append([{ docName: 'board', update: bytes(5, 6) }]) // made by the server: no author
+      const endedAt = Date.now()
+
+      const entries = await store.listUpdates({ limit: 10 })
+      expect(entries.map(({ id: _id, at: _at, ...rest }) => rest)).toEqual([
+        { docName: 'board', personId: null, personName: null, connectionId: null, bytes: 2 },
+        { docName: 'board', personId: 'p-sam', personName: 'Sam Ortiz', connectionId: 'c-sam-1', bytes: 1 },
+        { docName: 'board', personId: 'p-ana', personName: 'Ana Lopez', connectionId: 'c-ana-1', bytes: 3 },
+      ])
+      // Ids increase in append order; `at` is when the batch was stored, the same for a whole batch.
+      const [server, second, first] = entries as [DocumentUpdateEntry, DocumentUpdateEntry, DocumentUpdateEntry]
+      for (const entry of entries) expect(Number.isInteger(entry.id)).toBe(true)
+      expect(first.id).toBeLessThan(second.id)
+      expect(second.id).toBeLessThan(server.id)
+      expect(first.at).toBe(second.at)
+      expect(first.at).toBeGreaterThanOrEqual(startedAt)
+      expect(first.at).toBeLessThanOrEqual(betweenBatches)
+      expect(server.at).toBeGreaterThanOrEqual(first.at)
+      expect(server.at).toBeLessThanOrEqual(endedAt)
+      // The log describes the updates without changing them.
+      expect(hex(await store.load('board'))).toEqual(hex([bytes(1, 2, 3), bytes(4), bytes(5, 6)]))
+      expect(await store.listUpdates({ limit: 0 })).toEqual([])
+    })
+
+    it('the update log filters by document and pages with `before`', async () => {
+      const store = await open()
+      const author = (i: number): UpdateAuthor => ({ personId: `p${i % 2}`, personName: `Person ${i % 2}`, connectionId: `c${i}` })
+      for (let i = 0; i < 12; i++) {
+        await store.append([
+          { docName: i % 3 === 0 ? 'b' : 'a', update: bytes(i), author: author(i) },
+          { docName: 'ab', update: bytes(i, i) },
+        ])
+      }
+      const all = await store.listUpdates({ limit: 100 })
+      expect(all).toHaveLength(24)
+      const ids = all.map((entry) => entry.id)
+      expect(ids).toEqual([...ids].sort((x, y) => y - x))
+      expect(new Set(ids).size).toBe(24)
+
+      const onlyA = await store.listUpdates({ docName: 'a', limit: 100 })
+      expect(onlyA.map((entry) => entry.connectionId)).toEqual(['c11', 'c10', 'c8', 'c7', 'c5', 'c4', 'c2', 'c1'])
+      expect(onlyA.every((entry) => entry.docName === 'a')).toBe(true)
+      expect((await store.listUpdates({ docName: 'b', limit: 100 })).map((entry) => entry.connectionId)).toEqual([
+        'c9',
+        'c6',
+        'c3',
+        'c0',
+      ])
+      expect(await store.listUpdates({ docName: 'nobody', limit: 100 })).toEqual([])
+
+      // Page through one document, three at a time.
+      const pages: (string | null)[][] = []
+      let before: number | undefined
+      for (;;) {
+        const page = await store.listUpdates({ docName: 'a', limit: 3, ...(before === undefined ? {} : { before }) })
+        if (page.length === 0) break
+        expect(page.length).toBeLessThanOrEqual(3)
+        pages.push(page.map((entry) => entry.connectionId))
+        before = page.at(-1)!.id
+      }
+      expect(pages).toEqual([
+        ['c11', 'c10', 'c8'],
+        ['c7', 'c5', 'c4'],
+        ['c2', 'c1'],
+      ])
+      // Paging across every document: `before` is exclusive.
+      const firstPage = await store.listUpdates({ limit: 5 })
+      const secondPage = await store.listUpdates({ limit: 5, before: firstPage.at(-1)!.id })
+      expect([...firstPage, ...secondPage]).toEqual(all.slice(0, 10))
+    })
+
+    it('the update log survives compaction, close and reopen, and other writers', async () => {
+      const first = await open()
+      const doc = new Y.Doc()
+      const updates = recordUpdates(doc)
+      typeText(doc, 'who typed this?')
+      const ana: UpdateAuthor = { personId: 'p-ana', personName: 'Ana', connectionId: 'c-1' }
+      await first.append(updates.map((update, i) => (i % 2 === 0 ? { docName: 'c', update, author: ana } : { docName: 'c', update })))
+      const before = await first.listUpdates({ docName: 'c', limit: 1000 })
+      expect(before).toHaveLength(updates.length)
+
+      const result = await first.compact('c')
+      expect(result.merged).toBe(updates.length)
+      expect(await first.load('c')).toHaveLength(1)
+      // The snapshot is no new entry; every original entry is still there, unchanged.
+      expect(await first.listUpdates({ docName: 'c', limit: 1000 })).toEqual(before)
+      expect(before.map((entry) => entry.bytes).reverse()).toEqual(updates.map((update) => update.byteLength))
+      expect(before.filter((entry) => entry.personId === 'p-ana')).toHaveLength(Math.ceil(updates.length / 2))
+
+      // A second writer's entries come after, with higher ids, and everyone sees them.
+      const second = await open()
+      typeText(doc, '!')
+      const exclaim = updates.at(-1)!
+      await second.append([{ docName: 'c', update: exclaim, author: { ...ana, connectionId: 'c-2' } }])
+      const [latest] = await first.listUpdates({ docName: 'c', limit: 1 })
+      expect(latest).toMatchObject({ connectionId: 'c-2', personId: 'p-ana', bytes: exclaim.byteLength })
+      expect(latest!.id).toBeGreaterThan(before[0]!.id)
+      await first.close()
+      await second.close()
+
+      const reopened = await open()
+      await reopened.compact('c')
+      expect(await reopened.listUpdates({ docName: 'c', limit: 1000 })).toEqual([latest, ...before])
+      expectSameContent(rebuild(await reopened.load('c')), doc)
+      // Ids are never reused, even after compaction deleted the rows they described.
+      await reopened.append([{ docName: 'other', update: bytes(1) }])
+      const [newest] = await reopened.listUpdates({ limit: 1 })
+      expect(newest!.id).toBeGreaterThan(latest!.id)
     })
 
     it('everything a child process reported as appended survives its kill -9', async (ctx) => {

@@ -20,6 +20,7 @@ function gatedStorage(inner: Storage): { storage: Storage; open(): void; waiting
     compact: (name) => inner.compact(name),
     stats: (name) => inner.stats(name),
     listDocuments: () => inner.listDocuments(),
+    listUpdates: (options) => inner.listUpdates(options),
     isReady: () => inner.isReady(),
     close: () => inner.close(),
     append: async (batch: readonly StoredUpdate[]) => {

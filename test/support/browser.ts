@@ -24,8 +24,8 @@ export async function launchBrowser(): Promise<Browser> {
 const errorsByPage = new WeakMap<Page, string[]>()
 
 /**
- * A page in its own browser context: its own localStorage, so its own stored token, as if it were
- * another person's laptop. Its errors are collected from the start; read them with pageErrors().
+ * A page in its own browser context: its own cookies and storage, as if it were another person's
+ * laptop. Its errors are collected from the start; read them with pageErrors().
  */
 export async function newIsolatedPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext()
@@ -39,14 +39,21 @@ export async function newIsolatedPage(browser: Browser): Promise<Page> {
   return page
 }
 
-/** Opens Fourwall with a personal link, the way a person would. */
-export async function newPageWithToken(browser: Browser, baseUrl: string, token: string): Promise<Page> {
+/**
+ * Opens Fourwall signed in with a session (see TestServer.signIn): the cookie is set on the context
+ * the way the redeem response sets it in a browser.
+ */
+export async function newPageWithSession(browser: Browser, baseUrl: string, session: { cookie: string }, path = '/'): Promise<Page> {
   const page = await newIsolatedPage(browser)
-  await page.goto(`${baseUrl}/#token=${encodeURIComponent(token)}`)
+  const eq = session.cookie.indexOf('=')
+  await page.context().addCookies([
+    { name: session.cookie.slice(0, eq), value: session.cookie.slice(eq + 1), url: baseUrl, httpOnly: true, sameSite: 'Lax' },
+  ])
+  await page.goto(`${baseUrl}${path}`)
   return page
 }
 
-/** Opens Fourwall with no token: it shows the sign-in screen. */
+/** Opens Fourwall with no session: it shows the sign-in screen. */
 export async function newSignedOutPage(browser: Browser, baseUrl: string): Promise<Page> {
   const page = await newIsolatedPage(browser)
   await page.goto(baseUrl)

@@ -170,11 +170,14 @@ export class RawClient {
     this.record = (options.record ?? 'frames') === 'frames'
   }
 
-  /** Opens `${wsUrl}/${docName}?token=...`; resolves once open, rejects if the handshake fails. */
-  static connect(wsUrl: string, docName: string, token: string, options: RawClientOptions = {}): Promise<RawClient> {
-    const ws = new WebSocket(`${wsUrl}/${encodeURIComponent(docName)}?token=${encodeURIComponent(token)}`, {
-      perMessageDeflate: false,
-    })
+  /**
+   * Opens `${wsUrl}/${docName}` with an API token (`?token=`) or a session (its Cookie header);
+   * resolves once open, rejects if the handshake fails.
+   */
+  static connect(wsUrl: string, docName: string, credential: string | { cookie: string }, options: RawClientOptions = {}): Promise<RawClient> {
+    const query = typeof credential === 'string' ? `?token=${encodeURIComponent(credential)}` : ''
+    const headers = typeof credential === 'string' ? {} : { cookie: credential.cookie }
+    const ws = new WebSocket(`${wsUrl}/${encodeURIComponent(docName)}${query}`, { perMessageDeflate: false, headers })
     const client = new RawClient(ws, options)
     ws.on('message', (data: Buffer, isBinary: boolean) => client.onFrame(data, isBinary))
     ws.on('close', (code: number, reason: Buffer) => {

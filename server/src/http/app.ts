@@ -3,21 +3,31 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import express, { type Request } from 'express'
+import express from 'express'
+import type { Accounts } from '../auth/Accounts.js'
+import type { Authenticator } from '../auth/Authenticator.js'
 import type { Identity, TokenSigner } from '../auth/tokens.js'
 import type { FourwallConfig } from '../config.js'
 import type { Logger } from '../logger.js'
 import type { Metrics } from '../metrics.js'
 import type { Storage } from '../storage/Storage.js'
-import { errorHandler, HttpError } from './errors.js'
-import { objectBody, positiveInteger, role, text } from './validate.js'
-import { can, isWeekId, type WeekId } from '@fourwall/shared'
+import type { WeekId } from '@fourwall/shared'
 import type { ClosedMark } from '../weeks/WeekClosure.js'
+import { authenticateRequests } from './authenticate.js'
+import { errorHandler, HttpError } from './errors.js'
+import type { HasHeaders } from './origin.js'
+import { adminRoutes } from './routes/admin.js'
+import { sessionRoutes } from './routes/session.js'
+import { tokenRoutes } from './routes/tokens.js'
+import { weekRoutes } from './routes/weeks.js'
 
 export interface AppDeps {
-  config: Pick<FourwallConfig, 'maxBodyBytes' | 'clientDir'>
+  config: Pick<FourwallConfig, 'maxBodyBytes' | 'clientDir' | 'publicUrl' | 'sessionTtlHours' | 'trustProxy'>
   storage: Storage
   tokens: TokenSigner
+  accounts: Accounts
+  authenticator: Authenticator
+  originAllowed: (request: HasHeaders) => boolean
   metrics: Metrics
   log: Logger
   /** False once shutdown began, so /readyz sends traffic elsewhere. */
@@ -25,19 +35,13 @@ export interface AppDeps {
   closeWeek: (weekId: WeekId, by: Identity) => Promise<ClosedMark | null>
 }
 
-function bearer(request: Request, tokens: TokenSigner): Identity {
-  const header = request.get('authorization') ?? ''
-  const match = /^Bearer\s+(\S+)$/i.exec(header)
-  const identity = match ? tokens.verify(match[1]) : null
-  if (!identity) throw new HttpError(401, 'a valid token is required (Authorization: Bearer <token>)')
-  return identity
-}
-
 export function createApp(deps: AppDeps): express.Express {
-  const { config, storage, tokens, metrics, log } = deps
+  const { config, storage, accounts, metrics, log } = deps
   const app = express()
   app.disable('x-powered-by')
   app.set('etag', false)
+  // Decides request.ip (rate limits, the sessions list) and request.secure (the cookie's Secure flag).
+  app.set('trust proxy', config.trustProxy)
 
   app.get('/healthz', (_request, response) => {
     response.json({ status: 'ok' })
@@ -55,34 +59,11 @@ export function createApp(deps: AppDeps): express.Express {
 
   const api = express.Router()
   api.use(express.json({ limit: config.maxBodyBytes, strict: true }))
-
-  api.get('/me', (request, response) => {
-    response.json(bearer(request, tokens))
-  })
-
-  // Scripts with an admin token can mint tokens without shell access to the server.
-  api.post('/tokens', (request, response) => {
-    const caller = bearer(request, tokens)
-    if (!can(caller.role, 'tokens.create')) throw new HttpError(403, 'only an admin can create tokens')
-    const body = objectBody(request.body)
-    const name = text(body, 'name', { max: 100 })!
-    const tokenRole = role(body)
-    const expiresInSeconds = positiveInteger(body, 'expiresInSeconds', 10 * 365 * 86_400)
-    const token = tokens.create({ name, role: tokenRole, expiresInSeconds })
-    log.info('token created', { by: caller.id, role: tokenRole, name })
-    response.status(201).json({ token, name, role: tokenRole })
-  })
-
-  api.post('/weeks/:weekId/close', async (request, response) => {
-    const caller = bearer(request, tokens)
-    const weekId = request.params.weekId
-    if (!isWeekId(weekId)) throw new HttpError(400, `"${weekId}" is not an ISO week such as 2026-W48`)
-    if (!can(caller.role, 'week.close')) throw new HttpError(403, 'only the Product Lead or the Engineering Lead can close a week')
-    const closed = await deps.closeWeek(weekId, caller)
-    if (!closed) throw new HttpError(409, `week ${weekId} is already closed`)
-    response.json({ weekId, closed: { at: closed.at, by: closed.by, byName: closed.byName } })
-  })
-
+  api.use(authenticateRequests(deps.authenticator, deps.originAllowed))
+  api.use(sessionRoutes({ accounts, config }))
+  api.use(adminRoutes({ accounts, storage, config }))
+  api.use(tokenRoutes({ accounts, tokens: deps.tokens }))
+  api.use(weekRoutes({ accounts, closeWeek: deps.closeWeek }))
   api.use((_request, _response, next) => next(new HttpError(404, 'no such API endpoint')))
   app.use('/api', api)
 

@@ -2,7 +2,7 @@
  * Small validators for JSON bodies: each returns the typed value or throws an HttpError(400) that
  * says which field is wrong and why.
  */
-import { isRole, ROLES, type Role } from '@fourwall/shared'
+import { isLeadRole, isRole, LEAD_ROLES, ROLES, type LeadRole, type Role } from '@fourwall/shared'
 import { HttpError } from './errors.js'
 
 export type Body = Record<string, unknown>
@@ -34,5 +34,31 @@ export function positiveInteger(body: Body, field: string, max: number): number 
   if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0 || value > max) {
     throw new HttpError(400, `"${field}" must be a whole number between 1 and ${max}`)
   }
+  return value
+}
+
+/** A string field that may be absent or null (null clears it). */
+export function nullableText(body: Body, field: string, max: number): string | null | undefined {
+  const value = body[field]
+  if (value === undefined) return undefined
+  if (value === null) return null
+  if (typeof value !== 'string') throw new HttpError(400, `"${field}" must be a string or null`)
+  if (value.length > max) throw new HttpError(400, `"${field}" must be at most ${max} characters`)
+  return value.trim() === '' ? null : value.trim()
+}
+
+export function leadRole(body: Body, field = 'worksFor'): LeadRole | null | undefined {
+  const value = body[field]
+  if (value === undefined) return undefined
+  if (value === null) return null
+  if (!isLeadRole(value)) throw new HttpError(400, `"${field}" must be one of ${LEAD_ROLES.join(', ')}, or null`)
+  return value
+}
+
+/** A secret or password: a string, kept exactly as given (no trimming). */
+export function rawString(body: Body, field: string, max: number): string {
+  const value = body[field]
+  if (typeof value !== 'string' || value === '') throw new HttpError(400, `"${field}" must be a non-empty string`)
+  if (value.length > max) throw new HttpError(400, `"${field}" must be at most ${max} characters`)
   return value
 }

@@ -1,24 +1,49 @@
 /**
- * socket.io on the same HTTP server, for what is not a document edit (meeting control, questions,
- * notifications; those arrive with the later issues). It authenticates with `auth.token` and is set
- * up never to touch the Yjs endpoint's upgrades. Pages on origins that ALLOWED_ORIGINS does not
- * allow are refused at the handshake, over polling and over websocket alike (see http/origin.ts).
+ * socket.io on the same HTTP server, for what is not a document edit: meeting control today
+ * (meetingHandlers.ts), questions and notifications with later issues. It authenticates with
+ * the session cookie of the handshake (browsers) or `auth.token` (scripts), and is set up never to touch the Yjs endpoint's upgrades. Pages on origins that
+ * ALLOWED_ORIGINS does not allow are refused at the handshake, over polling and over websocket
+ * alike (see http/origin.ts). Every event goes through the dispatcher (events.ts): rate limit,
+ * permission, payload validation, then its handler.
  */
 import type { Server as HttpServer } from 'node:http'
-import { Server } from 'socket.io'
-import type { Identity, TokenSigner } from '../auth/tokens.js'
+import { Server, type Socket } from 'socket.io'
+import type { MeetingServerEvents, WeekId } from '@fourwall/shared'
+import type { Authenticator } from '../auth/Authenticator.js'
+import type { SessionHolder } from '../auth/SessionWatcher.js'
+import type { Identity } from '../auth/tokens.js'
 import { originForLog, type HasHeaders } from '../http/origin.js'
 import type { Logger } from '../logger.js'
+import { defineHandler, EventDispatcher, EventRegistry, type EventSocket } from './events.js'
+import { meetingHandlers, meetingRoomName } from './meetingHandlers.js'
+import { MeetingRooms } from './MeetingRooms.js'
 
 export interface SocketData {
   identity: Identity
+  sessionId: string | null
 }
+
+/** Lets a client (and the tests) confirm who the server thinks it is. */
+const whoami = defineHandler<undefined, Identity>({
+  event: 'whoami',
+  mutates: false,
+  action: null,
+  parse: () => ({ ok: true, value: undefined }),
+  handle: (_payload, { identity }) => identity,
+})
 
 export function createSocketServer(
   httpServer: HttpServer,
-  deps: { tokens: TokenSigner; log: Logger; maxMessageBytes: number; originAllowed: (request: HasHeaders) => boolean },
+  deps: {
+    authenticator: Authenticator
+    log: Logger
+    maxMessageBytes: number
+    originAllowed: (request: HasHeaders) => boolean
+    /** Whether a week's review is closed: a closed week refuses every mutating meeting event. */
+    isWeekClosed: (weekId: WeekId) => Promise<boolean>
+  },
 ): Server {
-  const io = new Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>(httpServer, {
+  const io = new Server<Record<string, never>, MeetingServerEvents, Record<string, never>, SocketData>(httpServer, {
     path: '/socket.io/',
     serveClient: false,
     // Leave upgrades for other paths (the Yjs endpoint) alone instead of destroying them.
@@ -43,24 +68,53 @@ export function createSocketServer(
   })
 
   io.use((socket, next) => {
-    const identity = deps.tokens.verify((socket.handshake.auth as { token?: unknown } | undefined)?.token)
-    if (!identity) {
-      next(Object.assign(new Error('unauthorized'), { data: { code: 4401, reason: 'invalid or missing token' } }))
-      return
-    }
-    socket.data.identity = identity
-    next()
+    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token
+    deps.authenticator.authenticate({ token, cookieHeader: socket.handshake.headers.cookie }).then(
+      (principal) => {
+        if (!principal) {
+          next(Object.assign(new Error('unauthorized'), { data: { code: 4401, reason: 'sign in first' } }))
+          return
+        }
+        socket.data.identity = principal.identity
+        socket.data.sessionId = principal.sessionId
+        next()
+      },
+      (error: unknown) => {
+        deps.log.error('socket.io authentication failed', { error })
+        next(new Error('authentication failed'))
+      },
+    )
   })
+
+  const meetings = new MeetingRooms({ isWeekClosed: deps.isWeekClosed })
+  const registry = new EventRegistry([
+    whoami,
+    ...meetingHandlers({ rooms: meetings, broadcast: (state) => io.to(meetingRoomName(state.weekId)).emit('meeting:state', state) }),
+  ])
+  const dispatcher = new EventDispatcher(registry, { log: deps.log })
 
   io.on('connection', (socket) => {
     const identity = socket.data.identity
     void socket.join(`user:${identity.id}`)
-    // Lets a client (and the tests) confirm who the server thinks it is.
-    socket.on('whoami' as never, (ack: unknown) => {
-      if (typeof ack === 'function') (ack as (value: Identity) => void)(identity)
-    })
+    dispatcher.attach(socket as unknown as EventSocket)
+    // The facilitator role survives a disconnect (see shared/src/meeting.ts); room membership does not.
+    socket.on('disconnect', () => meetings.leaveAll(socket.id))
   })
 
   deps.log.debug('socket.io ready', { path: '/socket.io/' })
   return io as unknown as Server
+}
+
+/** A socket.io socket as the session watcher sees it: sign-out or a role change disconnects it. */
+export function socketHolder(socket: Socket): SessionHolder {
+  const data = socket.data as Partial<SocketData>
+  return {
+    sessionId: data.sessionId ?? null,
+    personId: data.identity?.id ?? '',
+    end: (reason) => {
+      // A client learns why from the event before the disconnect; it reconnects after a role change.
+      socket.emit('session:ended' as never, { reason } as never)
+      socket.disconnect(true)
+    },
+  }
 }

@@ -1,5 +1,7 @@
 /**
- * The embedded storage backend: one SQLite file holding every document as rows of Yjs updates.
+ * The embedded storage backend: one SQLite file holding every document as rows of Yjs updates, and
+ * the update log (who sent each stored update, and when) in a table of its own that compaction
+ * never touches.
  *
  * better-sqlite3 is synchronous, so each method does its work in one synchronous call and returns
  * an already-settled promise. That makes every method atomic within this process; other processes
@@ -9,6 +11,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import * as Y from 'yjs'
+import type { DocumentUpdateEntry } from '@fourwall/shared'
 import type { CompactionResult, DocumentStats, Storage, StoredUpdate } from './Storage.js'
 
 export interface SqliteStorageOptions {
@@ -32,6 +35,9 @@ interface StatsRow {
   bytes: number
 }
 
+/** Larger than any entry id: `before` when the caller gave none. */
+const NO_BEFORE = Number.MAX_SAFE_INTEGER
+
 export class SqliteStorage implements Storage {
   readonly kind = 'sqlite'
   readonly file: string
@@ -39,6 +45,9 @@ export class SqliteStorage implements Storage {
   readonly #db: Database.Database
   #closed = false
   readonly #insert: Database.Statement<[string, Uint8Array, number]>
+  readonly #insertLog: Database.Statement<[string, number, string | null, string | null, string | null, number]>
+  readonly #logOfDoc: Database.Statement<[string, number, number], DocumentUpdateEntry>
+  readonly #logOfAll: Database.Statement<[number, number], DocumentUpdateEntry>
   readonly #selectBlobs: Database.Statement<[string], Buffer>
   readonly #selectUpTo: Database.Statement<[string, number], Buffer>
   readonly #maxId: Database.Statement<[string], number | null>
@@ -74,6 +83,16 @@ export class SqliteStorage implements Storage {
           size INTEGER NOT NULL
         );
         CREATE INDEX IF NOT EXISTS updates_doc_id ON updates (doc, id);
+        CREATE TABLE IF NOT EXISTS update_log (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          doc TEXT NOT NULL,
+          at INTEGER NOT NULL,
+          person_id TEXT,
+          person_name TEXT,
+          connection_id TEXT,
+          bytes INTEGER NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS update_log_doc_id ON update_log (doc, id);
       `)
     } catch (error) {
       db.close()
@@ -81,6 +100,17 @@ export class SqliteStorage implements Storage {
     }
 
     this.#insert = db.prepare('INSERT INTO updates (doc, data, size) VALUES (?, ?, ?)')
+    this.#insertLog = db.prepare(
+      'INSERT INTO update_log (doc, at, person_id, person_name, connection_id, bytes) VALUES (?, ?, ?, ?, ?, ?)',
+    )
+    const logColumns =
+      'id, doc AS docName, at, person_id AS personId, person_name AS personName, connection_id AS connectionId, bytes'
+    this.#logOfDoc = db.prepare<[string, number, number], DocumentUpdateEntry>(
+      `SELECT ${logColumns} FROM update_log WHERE doc = ? AND id < ? ORDER BY id DESC LIMIT ?`,
+    )
+    this.#logOfAll = db.prepare<[number, number], DocumentUpdateEntry>(
+      `SELECT ${logColumns} FROM update_log WHERE id < ? ORDER BY id DESC LIMIT ?`,
+    )
     this.#selectBlobs = db.prepare<[string], Buffer>('SELECT data FROM updates WHERE doc = ? ORDER BY id').pluck()
     this.#selectUpTo = db
       .prepare<[string, number], Buffer>('SELECT data FROM updates WHERE doc = ? AND id <= ? ORDER BY id')
@@ -94,12 +124,25 @@ export class SqliteStorage implements Storage {
     this.#ping = db.prepare<[], number>('SELECT 1').pluck()
 
     const appendTx = db.transaction((batch: readonly StoredUpdate[]) => {
-      for (const { docName, update } of batch) this.#insert.run(docName, update, update.byteLength)
+      // Each update's log row is written in the same transaction: a stored update always has one.
+      const at = Date.now()
+      for (const { docName, update, author } of batch) {
+        this.#insert.run(docName, update, update.byteLength)
+        this.#insertLog.run(
+          docName,
+          at,
+          author?.personId ?? null,
+          author?.personName ?? null,
+          author?.connectionId ?? null,
+          update.byteLength,
+        )
+      }
     })
     // IMMEDIATE takes the write lock up front (waiting up to busy_timeout for it), so a transaction
     // never fails half-way with SQLITE_BUSY when upgrading a read snapshot to a write.
     this.#appendTx = (batch) => appendTx.immediate(batch)
 
+    // Compaction never touches update_log: who sent what outlives the rows it merges.
     const compactTx = db.transaction((docName: string): number => {
       const maxId = this.#maxId.get(docName)
       if (maxId == null) return 0
@@ -140,6 +183,16 @@ export class SqliteStorage implements Storage {
     this.#assertOpen()
     const merged = this.#compactTx(docName)
     return { merged, ...this.#statsOf(docName) }
+  }
+
+  async listUpdates(options: { docName?: string; limit: number; before?: number }): Promise<DocumentUpdateEntry[]> {
+    this.#assertOpen()
+    const limit = Math.min(Math.floor(options.limit), NO_BEFORE)
+    if (!(limit > 0)) return []
+    const before = options.before ?? NO_BEFORE
+    return options.docName === undefined
+      ? this.#logOfAll.all(before, limit)
+      : this.#logOfDoc.all(options.docName, before, limit)
   }
 
   async stats(docName: string): Promise<DocumentStats> {

@@ -1,11 +1,24 @@
 /**
  * The one storage interface every backend implements (SQLite now, Redis later). A document is stored
  * as an append-only log of Yjs updates plus, after compaction, one snapshot that replaces the log
- * entries it merged. Every backend must pass `test/integration/storage.contract.ts`.
+ * entries it merged. Beside it, every backend keeps an update log (who sent each stored update, and
+ * when) that compaction never touches: the document side of the audit log. Every backend must pass
+ * `test/integration/storage.contract.ts`.
  */
+import type { DocumentUpdateEntry } from '@fourwall/shared'
+
+/** Who sent an update: the person behind the connection, and which connection it was. */
+export interface UpdateAuthor {
+  personId: string
+  personName: string
+  connectionId: string
+}
+
 export interface StoredUpdate {
   docName: string
   update: Uint8Array
+  /** The connection that sent the update; absent when the server made it itself (e.g. a week-closed marker). */
+  author?: UpdateAuthor
 }
 
 export interface DocumentStats {
@@ -29,9 +42,21 @@ export interface Storage {
 
   /**
    * Durably stores a batch of updates, possibly for several documents, in order. Resolves only once
-   * they would survive a crash of this process; the server relays an update only after that.
+   * they would survive a crash of this process; the server relays an update only after that. Each
+   * update also gets its update-log entry (see listUpdates) atomically with it: a stored update
+   * always has its entry.
    */
   append(batch: readonly StoredUpdate[]): Promise<void>
+
+  /**
+   * The update log: one entry per update ever appended (who sent it, when the batch was stored, in
+   * ms since the epoch, and its size in bytes), newest first. Compaction does not touch it, so it
+   * outlives the update rows it describes. Entry ids increase in append order across every
+   * document and writer, and are never reused. `docName` limits it to one document; `before` (an
+   * entry id) pages on: only entries with a smaller id. Server-made updates have null person and
+   * connection fields.
+   */
+  listUpdates(options: { docName?: string; limit: number; before?: number }): Promise<DocumentUpdateEntry[]>
 
   /**
    * Merges every stored update of a document into one snapshot (garbage-collected, so its size

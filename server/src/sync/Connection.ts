@@ -3,6 +3,7 @@
  * with 4429), buffers it until its document has loaded, sends frames, and closes exactly once with
  * a logged reason.
  */
+import { randomUUID } from 'node:crypto'
 import type { WebSocket } from 'ws'
 import { CloseCode } from '@fourwall/shared'
 import type { Identity } from '../auth/tokens.js'
@@ -16,6 +17,10 @@ const MAX_BUFFERED_BYTES = 64 * 1024 * 1024
 const MAX_HELD_BYTES = 8 * 1024 * 1024
 
 export class Connection {
+  /** Stable random id of this one connection (the update log names it beside the person). */
+  readonly id: string = randomUUID()
+  /** The session this connection was opened with (null for an API token): sign-out closes it. */
+  sessionId: string | null = null
   /** Awareness client ids this connection speaks for. */
   readonly ownedClients = new Set<number>()
   lastSentAt = Date.now()
@@ -38,6 +43,17 @@ export class Connection {
     private readonly metrics: Metrics,
     private readonly log: Logger,
   ) {}
+
+  /** The person behind the connection (SessionHolder). */
+  get personId(): string {
+    return this.identity.id
+  }
+
+  /** SessionHolder: a signed-out session stops for good (4401); a changed role reconnects. */
+  end(reason: 'ended' | 'changed'): void {
+    if (reason === 'ended') this.close(CloseCode.unauthorized, 'signed out')
+    else this.close(CloseCode.rejoin, 'your role changed; reconnecting')
+  }
 
   /**
    * A read-only connection gets the initial sync and every live update, but none of its document

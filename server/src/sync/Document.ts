@@ -229,7 +229,11 @@ export class Document implements WriteQueueClient {
     this.deps.metrics.updatesReceived.inc()
     const sender = this.connections.has(origin as Connection) ? (origin as Connection) : null
     this.outbox.push({ message: encodeUpdate(update), origin: sender, bytes: update.byteLength })
-    this.deps.writeQueue.enqueue(this, update)
+    // Stored with who sent it (the update log); the server's own edits (origin not a connection) have no author.
+    const author = sender
+      ? { personId: sender.identity.id, personName: sender.identity.name, connectionId: sender.id }
+      : undefined
+    this.deps.writeQueue.enqueue(this, update, author)
   }
 
   private broadcast(message: Uint8Array, except: Connection | null): void {

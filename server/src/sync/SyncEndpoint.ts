@@ -6,7 +6,8 @@ import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type RawData, type WebSocket } from 'ws'
 import { CloseCode, documentAccess, parseDocName } from '@fourwall/shared'
-import type { TokenSigner } from '../auth/tokens.js'
+import type { Authenticator } from '../auth/Authenticator.js'
+import type { Principal } from '../auth/Principal.js'
 import type { FourwallConfig } from '../config.js'
 import type { Logger } from '../logger.js'
 import type { WeekClosure } from '../weeks/WeekClosure.js'
@@ -27,7 +28,7 @@ const PING_EVERY_MS = 30_000
 export interface SyncEndpointDeps {
   config: Pick<FourwallConfig, 'maxMessageBytes'>
   documents: DocumentRegistry
-  tokens: TokenSigner
+  authenticator: Authenticator
   closure: WeekClosure
   metrics: Metrics
   log: Logger
@@ -63,8 +64,22 @@ export class SyncEndpoint {
     } catch {
       docName = ''
     }
-    const token = url.searchParams.get('token')
-    this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, docName, token))
+    // Scripts pass an API token in the query; browsers bring their session cookie with the upgrade.
+    const token = url.searchParams.get('token') ?? undefined
+    // Until the upgrade completes nothing else listens: a reset socket must not crash the process.
+    const ignoreErrors = () => {}
+    socket.on('error', ignoreErrors)
+    this.deps.authenticator.authenticate({ token, cookieHeader: request.headers.cookie }).then(
+      (principal) => {
+        socket.off('error', ignoreErrors)
+        if (socket.destroyed) return
+        this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, docName, principal))
+      },
+      (error: unknown) => {
+        this.deps.log.error('sync connection refused: authentication failed', { doc: docName, error })
+        socket.destroy()
+      },
+    )
   }
 
   /** Closes every connection with 1001 (server going away). */
@@ -73,15 +88,15 @@ export class SyncEndpoint {
     for (const connection of this.connections) connection.close(CloseCode.goingAway, 'server shutting down')
   }
 
-  private accept(ws: WebSocket, docName: string, token: string | null): void {
+  private accept(ws: WebSocket, docName: string, principal: Principal | null): void {
     // Attached first: an oversized frame or a socket error must never reach the process.
     ws.on('error', (error) => this.deps.log.warn('sync socket error', { doc: docName, error }))
-    const identity = this.deps.tokens.verify(token)
-    if (!identity) {
-      this.deps.log.warn('sync connection refused: invalid or missing token', { doc: docName })
-      refuse(ws, CloseCode.unauthorized, 'invalid or missing token')
+    if (!principal) {
+      this.deps.log.warn('sync connection refused: not signed in (no valid session or token)', { doc: docName })
+      refuse(ws, CloseCode.unauthorized, 'sign in first')
       return
     }
+    const { identity } = principal
     const kind = parseDocName(docName)
     if (!kind) {
       refuse(ws, CloseCode.notFound, 'no such document')
@@ -95,6 +110,7 @@ export class SyncEndpoint {
     }
     const log = this.deps.log
     const connection = new Connection(ws, identity, access === 'read', docName, this.deps.metrics, log)
+    connection.sessionId = principal.sessionId
     this.connections.add(connection)
 
     ws.on('message', (data: RawData, isBinary: boolean) => this.onMessage(connection, data, isBinary))

@@ -5,7 +5,7 @@
  */
 import type { Logger } from '../logger.js'
 import type { Metrics } from '../metrics.js'
-import type { Storage, StoredUpdate } from '../storage/Storage.js'
+import type { Storage, StoredUpdate, UpdateAuthor } from '../storage/Storage.js'
 
 export interface WriteQueueClient {
   readonly name: string
@@ -27,8 +27,9 @@ export class WriteQueue {
     private readonly log: Logger,
   ) {}
 
-  enqueue(owner: WriteQueueClient, update: Uint8Array): void {
-    this.pending.push({ docName: owner.name, update })
+  /** Queues one update of `owner`; `author` is the connection that sent it (none for the server's own edits). */
+  enqueue(owner: WriteQueueClient, update: Uint8Array, author?: UpdateAuthor): void {
+    this.pending.push(author ? { docName: owner.name, update, author } : { docName: owner.name, update })
     this.pendingOwners.push(owner)
     if (!this.scheduled) {
       this.scheduled = true

@@ -1,0 +1,160 @@
+/**
+ * Where the server keeps its own state beside the documents: people, invites, sessions and the
+ * audit log. One interface, SQLite now (in the same DATA_DIR file family as the documents) and Redis
+ * with the scale-out issue; every backend passes `test/integration/accounts.contract.ts`.
+ *
+ * Secrets never reach the store: invite codes and session cookies are stored as SHA-256 hashes and
+ * passwords as scrypt hashes. Rules that must hold across concurrent requests and processes (one
+ * person per lead role, unique logins, single-use invites) are enforced here, atomically.
+ */
+import type { AuditAction, AuditDetail, AuditEntry, LeadRole, Role } from '@fourwall/shared'
+
+export interface PersonRecord {
+  id: string
+  name: string
+  role: Role
+  worksFor: LeadRole | null
+  team: string | null
+  /** Normalised (lower-case) login for password sign-in, if the person set one. */
+  login: string | null
+  /** `scrypt$...` (see auth/passwords.ts), null when the person signs in by link only. */
+  passwordHash: string | null
+  createdAt: number
+}
+
+export interface NewPerson {
+  id: string
+  name: string
+  role: Role
+  worksFor: LeadRole | null
+  team: string | null
+  login: string | null
+  passwordHash: string | null
+  createdAt: number
+}
+
+export type PersonPatch = Partial<Pick<PersonRecord, 'name' | 'role' | 'worksFor' | 'team' | 'login' | 'passwordHash'>>
+
+export interface InviteRecord {
+  id: string
+  /** SHA-256 (hex) of the code in the link. */
+  codeHash: string
+  name: string
+  role: Role
+  worksFor: LeadRole | null
+  team: string | null
+  /** Set for a sign-in link to an existing person; null when redeeming adds a new person. */
+  personId: string | null
+  createdAt: number
+  expiresAt: number
+  createdById: string | null
+  createdByName: string | null
+  usedAt: number | null
+  usedBy: string | null
+  revokedAt: number | null
+}
+
+export interface SessionRecord {
+  id: string
+  /** SHA-256 (hex) of the cookie value. */
+  secretHash: string
+  personId: string
+  /** Sent back by the client in the CSRF header on state-changing cookie-authenticated calls. */
+  csrfToken: string
+  createdAt: number
+  expiresAt: number
+  lastSeenAt: number
+  ip: string | null
+  userAgent: string | null
+  revokedAt: number | null
+}
+
+export interface NewAuditEntry {
+  at: number
+  actorId: string | null
+  actorName: string | null
+  action: AuditAction
+  target: string | null
+  detail: AuditDetail
+}
+
+export type AccountErrorCode =
+  | 'lead-taken'
+  | 'login-taken'
+  | 'not-found'
+  | 'invite-unknown'
+  | 'invite-used'
+  | 'invite-revoked'
+  | 'invite-expired'
+  | 'last-admin'
+  /** Input that breaks a rule of shared/src/people.ts (raised by the layer above the store). */
+  | 'invalid'
+
+/** A rule the store refused to break; the HTTP layer maps `code` to a status and shows `message`. */
+export class AccountError extends Error {
+  constructor(
+    readonly code: AccountErrorCode,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'AccountError'
+  }
+}
+
+export interface AccountStore {
+  readonly kind: string
+
+  /** Number of people with the admin role: 0 means the workspace still needs its first admin. */
+  countAdmins(): Promise<number>
+
+  /**
+   * Adds a person. Throws AccountError 'lead-taken' when the role is a lead role somebody already
+   * holds, 'login-taken' when the login is in use.
+   */
+  createPerson(person: NewPerson): Promise<PersonRecord>
+  getPerson(id: string): Promise<PersonRecord | null>
+  findPersonByLogin(login: string): Promise<PersonRecord | null>
+  /** Everyone, oldest first. */
+  listPeople(): Promise<PersonRecord[]>
+  /**
+   * Changes a person; same rules as createPerson, plus 'last-admin' when it would leave no admin,
+   * and 'not-found'. A role change away from product-lead/engineering-lead leaves chiefs of staff
+   * working for that role as they are (they work for the role, whoever holds it).
+   */
+  updatePerson(id: string, patch: PersonPatch): Promise<PersonRecord>
+  /** Deletes a person and revokes their sessions ('last-admin', 'not-found'). */
+  removePerson(id: string, at: number): Promise<PersonRecord>
+
+  createInvite(invite: InviteRecord): Promise<void>
+  findInviteByCodeHash(codeHash: string): Promise<InviteRecord | null>
+  /** Newest first. */
+  listInvites(): Promise<InviteRecord[]>
+  /** Marks an invite revoked ('not-found'; revoking a used or revoked invite is a no-op). */
+  revokeInvite(id: string, at: number): Promise<InviteRecord>
+  /**
+   * Atomically: checks the invite is pending (else 'invite-unknown' | 'invite-used' |
+   * 'invite-revoked' | 'invite-expired'), creates `person` when the invite adds one (or takes the
+   * invite's existing person), marks the invite used by them, and returns both. Two concurrent
+   * redemptions of one code: exactly one succeeds.
+   */
+  redeemInvite(codeHash: string, at: number, person: NewPerson): Promise<{ invite: InviteRecord; person: PersonRecord }>
+
+  createSession(session: SessionRecord): Promise<void>
+  findSessionBySecretHash(secretHash: string): Promise<SessionRecord | null>
+  getSession(id: string): Promise<SessionRecord | null>
+  touchSession(id: string, at: number): Promise<void>
+  /** Returns the session as revoked, or null if unknown. */
+  revokeSession(id: string, at: number): Promise<SessionRecord | null>
+  /** Revokes every live session of a person; returns their ids. */
+  revokeSessionsOf(personId: string, at: number): Promise<string[]>
+  /** Sessions neither revoked nor expired at `now`, newest first. */
+  listActiveSessions(now: number): Promise<SessionRecord[]>
+  /** Which of these session ids are still active at `now` (for closing sockets of ended sessions). */
+  activeSessionIds(ids: readonly string[], now: number): Promise<Set<string>>
+
+  appendAudit(entry: NewAuditEntry): Promise<AuditEntry>
+  /** Newest first; `before` is an entry id for paging. */
+  listAudit(options: { limit: number; before?: number }): Promise<AuditEntry[]>
+
+  close(): Promise<void>
+}

@@ -1,0 +1,76 @@
+/**
+ * The meeting-control events (see shared/src/meeting.ts for the protocol and its rules). The
+ * dispatcher has already checked the rate, the role's permission and the payload; these handlers
+ * apply the change through MeetingRooms and broadcast the new state to the week's room.
+ */
+import {
+  MEETING_EVENT_ACTIONS,
+  isMutatingEvent,
+  parseMeetingPayload,
+  type MeetingEvent,
+  type MeetingPayloads,
+  type MeetingReply,
+  type MeetingState,
+  type WeekId,
+} from '@fourwall/shared'
+import { defineHandler, Refusal, type AnyEventHandler, type EventContext } from './events.js'
+import type { MeetingActor, MeetingResult, MeetingRooms } from './MeetingRooms.js'
+
+/** The socket.io room of a week's meeting. */
+export function meetingRoomName(weekId: WeekId): string {
+  return `meeting:${weekId}`
+}
+
+export interface MeetingHandlerDeps {
+  rooms: MeetingRooms
+  /** Sends `meeting:state` to everyone in the state's week room. */
+  broadcast(state: MeetingState): void
+}
+
+function actorOf(context: EventContext): MeetingActor {
+  const { id, name, role } = context.identity
+  return { socketId: context.socket.id, id, name, role }
+}
+
+function meetingHandler<E extends MeetingEvent>(
+  event: E,
+  handle: (payload: MeetingPayloads[E], context: EventContext) => MeetingReply | Promise<MeetingReply>,
+): AnyEventHandler {
+  return defineHandler<MeetingPayloads[E], MeetingReply>({
+    event,
+    mutates: isMutatingEvent(event),
+    action: MEETING_EVENT_ACTIONS[event],
+    parse: (payload) => parseMeetingPayload(event, payload),
+    handle,
+  })
+}
+
+export function meetingHandlers({ rooms, broadcast }: MeetingHandlerDeps): AnyEventHandler[] {
+  /** Turns a transition's result into the ack, broadcasting a change. */
+  const settle = async (result: Promise<MeetingResult>): Promise<MeetingReply> => {
+    const outcome = await result
+    if (!outcome.ok) throw new Refusal(outcome.error, outcome.counts)
+    if (outcome.changed) broadcast(outcome.state)
+    return { ok: true, state: outcome.state }
+  }
+
+  return [
+    meetingHandler('meeting:join', async ({ weekId }, context) => {
+      const joined = rooms.join(weekId, actorOf(context))
+      if (!joined.ok) throw new Refusal(joined.error, joined.counts)
+      await context.socket.join(meetingRoomName(weekId))
+      return { ok: true, state: rooms.state(weekId) }
+    }),
+    meetingHandler('meeting:leave', async ({ weekId }, context) => {
+      rooms.leave(weekId, context.socket.id)
+      await context.socket.leave(meetingRoomName(weekId))
+      return { ok: true }
+    }),
+    meetingHandler('meeting:claim', ({ weekId }, context) => settle(rooms.claim(weekId, actorOf(context)))),
+    meetingHandler('meeting:handover', ({ weekId, toPersonId }, context) => settle(rooms.handover(weekId, actorOf(context), toPersonId))),
+    meetingHandler('meeting:focus', ({ weekId, itemId }, context) => settle(rooms.focus(weekId, actorOf(context), itemId))),
+    meetingHandler('meeting:timer', ({ weekId, action, seconds }, context) =>
+      settle(rooms.timer(weekId, actorOf(context), action, seconds)),
+    ),
+  ]
+}

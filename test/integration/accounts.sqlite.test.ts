@@ -1,0 +1,236 @@
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import readline from 'node:readline'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import Database from 'better-sqlite3'
+import { afterEach, describe, expect, it } from 'vitest'
+import { SqliteAccountStore } from '../../server/src/accounts/SqliteAccountStore.js'
+import { SqliteStorage } from '../../server/src/storage/SqliteStorage.js'
+import { accountStoreContract } from './accounts.contract.js'
+
+const T0 = 1_700_000_000_000
+const DAY = 86_400_000
+
+function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'fourwall-accounts-'))
+}
+
+accountStoreContract('sqlite', async () => {
+  const dir = tempDir()
+  // A missing parent directory: open() must create it.
+  const file = path.join(dir, 'data', 'fourwall.db')
+  return {
+    open: async () => SqliteAccountStore.open({ file }),
+    cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }),
+  }
+})
+
+function newPerson(id: string, overrides: Partial<Parameters<SqliteAccountStore['createPerson']>[0]> = {}) {
+  return { id, name: id, role: 'editor' as const, worksFor: null, team: null, login: null, passwordHash: null, createdAt: T0, ...overrides }
+}
+
+describe('SqliteAccountStore specifics', () => {
+  let dir = ''
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }))
+
+  it('keeps everything across close and reopen, with audit ids continuing', async () => {
+    dir = tempDir()
+    const file = path.join(dir, 'fourwall.db')
+    const first = SqliteAccountStore.open({ file, synchronous: 'FULL' })
+    expect(first.kind).toBe('sqlite')
+    const ada = await first.createPerson(newPerson('ada', { role: 'admin', login: 'ada@example.com', passwordHash: 'scrypt$a' }))
+    const invite = {
+      id: 'inv1', codeHash: 'h1', name: 'Bo', role: 'engineering-lead' as const, worksFor: null, team: null, personId: null,
+      createdAt: T0, expiresAt: T0 + DAY, createdById: 'ada', createdByName: 'ada', usedAt: null, usedBy: null, revokedAt: null,
+    }
+    await first.createInvite(invite)
+    const session = {
+      id: 's1', secretHash: 'sh1', personId: 'ada', csrfToken: 'c', createdAt: T0, expiresAt: T0 + DAY, lastSeenAt: T0,
+      ip: null, userAgent: null, revokedAt: null,
+    }
+    await first.createSession(session)
+    const entry = await first.appendAudit({ at: T0, actorId: 'ada', actorName: 'ada', action: 'setup.completed', target: 'ada', detail: { ok: true } })
+    await first.close()
+
+    const second = SqliteAccountStore.open({ file })
+    expect(await second.listPeople()).toEqual([ada])
+    expect(await second.findPersonByLogin('ADA@example.com')).toEqual(ada)
+    expect(await second.listInvites()).toEqual([invite])
+    expect(await second.listActiveSessions(T0)).toEqual([session])
+    expect(await second.listAudit({ limit: 10 })).toEqual([entry])
+    const next = await second.appendAudit({ at: T0, actorId: null, actorName: null, action: 'signout', target: null, detail: {} })
+    expect(next.id).toBeGreaterThan(entry.id)
+    // The rules hold against what was stored before the reopen.
+    await second.createPerson(newPerson('lead', { role: 'engineering-lead' }))
+    await expect(second.redeemInvite('h1', T0 + 1, newPerson('bo'))).rejects.toMatchObject({ code: 'lead-taken' })
+    await second.close()
+  })
+
+  it('shares one file with SqliteStorage, each on its own connection', async () => {
+    dir = tempDir()
+    const file = path.join(dir, 'fourwall.db')
+    const documents = SqliteStorage.open({ file })
+    const accounts = SqliteAccountStore.open({ file })
+    await documents.append([{ docName: 'week', update: new Uint8Array([1, 2, 3]) }])
+    await accounts.createPerson(newPerson('ada', { role: 'admin' }))
+    await accounts.appendAudit({ at: T0, actorId: null, actorName: null, action: 'week.closed', target: 'week', detail: {} })
+    await documents.append([{ docName: 'week', update: new Uint8Array([4]) }])
+    await documents.close()
+    await accounts.close()
+
+    // Opened the other way round, both find their data.
+    const accountsAgain = SqliteAccountStore.open({ file })
+    const documentsAgain = SqliteStorage.open({ file })
+    expect(await documentsAgain.load('week')).toEqual([new Uint8Array([1, 2, 3]), new Uint8Array([4])])
+    expect(await accountsAgain.countAdmins()).toBe(1)
+    expect(await accountsAgain.listAudit({ limit: 5 })).toHaveLength(1)
+    await documentsAgain.close()
+    await accountsAgain.close()
+
+    const raw = new Database(file, { readonly: true })
+    const tables = raw.prepare<[], string>(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all()
+    expect(tables).toEqual(expect.arrayContaining(['audit', 'invites', 'people', 'sessions', 'updates', 'update_log']))
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal')
+    raw.close()
+  })
+
+  it('backs the lead rule with a unique index, even for writes that bypass the store', async () => {
+    dir = tempDir()
+    const file = path.join(dir, 'fourwall.db')
+    const store = SqliteAccountStore.open({ file })
+    await store.createPerson(newPerson('ada', { role: 'product-lead' }))
+    await store.createPerson(newPerson('e1', { role: 'editor' }))
+    await store.close()
+    const raw = new Database(file)
+    const insert = raw.prepare(`INSERT INTO people (id, name, role, created_at) VALUES (?, ?, ?, 0)`)
+    expect(() => insert.run('bob', 'Bob', 'product-lead')).toThrow(/UNIQUE/)
+    expect(() => insert.run('e2', 'E2', 'editor')).not.toThrow()
+    raw.close()
+  })
+
+  // Real concurrency: several processes, each with its own connection, race on one file. The
+  // in-process contract tests cannot show this, since better-sqlite3 runs each call to completion.
+  describe('across processes', () => {
+    it('every invite is redeemed exactly once while four processes race through them', async () => {
+      dir = tempDir()
+      const file = path.join(dir, 'fourwall.db')
+      const store = SqliteAccountStore.open({ file })
+      for (let i = 0; i < RACE_INVITES; i++) {
+        await store.createInvite({
+          id: `inv${i}`, codeHash: `race${i}`, name: `Racer ${i}`, role: 'editor', worksFor: null, team: null, personId: null,
+          createdAt: T0, expiresAt: T0 + DAY, createdById: null, createdByName: null, usedAt: null, usedBy: null, revokedAt: null,
+        })
+      }
+      // All four walk the same codes in the same order, so they collide on nearly every one. A
+      // transaction that read without the write lock would fail with SQLITE_BUSY here or, worse,
+      // let two of them use one invite.
+      const tallies = await race(Array.from({ length: 4 }, (_, i) => spawnRacer(file, 'redeem', `r${i}`)))
+      const total = sum(tallies)
+      expect(total).toEqual({ ok: RACE_INVITES, 'invite-used': 3 * RACE_INVITES })
+      expect(await store.listPeople()).toHaveLength(RACE_INVITES)
+      const users = new Set((await store.listInvites()).map((invite) => invite.usedBy))
+      expect(users.size).toBe(RACE_INVITES)
+      expect(users.has(null)).toBe(false)
+      await store.close()
+    })
+
+    it('only one of four processes takes a free lead role', async () => {
+      dir = tempDir()
+      const file = path.join(dir, 'fourwall.db')
+      const store = SqliteAccountStore.open({ file })
+      const tallies = await race(Array.from({ length: 4 }, (_, i) => spawnRacer(file, 'lead', `l${i}`)))
+      expect(sum(tallies)).toEqual({ ok: 1, 'lead-taken': 3 })
+      expect((await store.listPeople()).map((p) => p.role)).toEqual(['product-lead'])
+      await store.close()
+    })
+  })
+})
+
+function sum(tallies: Record<string, number>[]): Record<string, number> {
+  const total: Record<string, number> = {}
+  for (const tally of tallies) for (const [key, n] of Object.entries(tally)) total[key] = (total[key] ?? 0) + n
+  return total
+}
+
+// --- racing child processes -------------------------------------------------------------------------
+
+const RACE_INVITES = 300
+
+/**
+ * A child opens the store, prints "ready", waits for a line on stdin, then attempts its writes and
+ * prints a tally of outcomes ("ok" or the AccountError code) as JSON. Plain JavaScript, run with `node --import tsx -e`.
+ */
+const RACER_SOURCE = `
+import readline from 'node:readline'
+const spec = JSON.parse(process.env.FOURWALL_RACER)
+const { SqliteAccountStore } = await import(spec.moduleUrl)
+const store = SqliteAccountStore.open({ file: spec.file })
+const lines = readline.createInterface({ input: process.stdin })[Symbol.asyncIterator]()
+process.stdout.write('ready\\n')
+await lines.next()
+const tally = {}
+const count = (result) => (tally[result] = (tally[result] ?? 0) + 1)
+async function attempt(write) {
+  try {
+    await write()
+    count('ok')
+  } catch (error) {
+    count(error.code ?? error.message)
+  }
+}
+const person = (id) => ({ id, name: id, role: 'product-lead', worksFor: null, team: null, login: null, passwordHash: null, createdAt: 0 })
+if (spec.op === 'redeem') {
+  for (let i = 0; i < spec.invites; i++) await attempt(() => store.redeemInvite('race' + i, ${T0 + 1}, person(spec.id + '-' + i)))
+} else {
+  await attempt(() => store.createPerson(person(spec.id)))
+}
+process.stdout.write('result ' + JSON.stringify(tally) + '\\n')
+await store.close()
+process.exit(0)
+`
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
+const storeModule = pathToFileURL(fileURLToPath(new URL('../../server/src/accounts/SqliteAccountStore.ts', import.meta.url))).href
+
+interface Racer {
+  ready: Promise<void>
+  go(): void
+  result: Promise<Record<string, number>>
+}
+
+function spawnRacer(file: string, op: 'redeem' | 'lead', id: string): Racer {
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', '--input-type=module', '-e', RACER_SOURCE], {
+    cwd: repoRoot,
+    env: { ...process.env, FOURWALL_RACER: JSON.stringify({ moduleUrl: storeModule, file, op, id, invites: RACE_INVITES }) },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  })
+  let stderr = ''
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  let onReady = (): void => {}
+  let onResult = (_: Record<string, number>): void => {}
+  const closed = new Promise<number | null>((resolve) => child.on('close', resolve))
+  const ready = new Promise<void>((resolve, reject) => {
+    onReady = resolve
+    void closed.then((code) => reject(new Error(`racer exited (${code}) before ready:\n${stderr}`)))
+  })
+  const result = new Promise<Record<string, number>>((resolve, reject) => {
+    onResult = resolve
+    void closed.then((code) => reject(new Error(`racer exited (${code}) without a result:\n${stderr}`)))
+  })
+  ready.catch(() => {})
+  result.catch(() => {})
+  readline.createInterface({ input: child.stdout }).on('line', (line) => {
+    if (line === 'ready') onReady()
+    else if (line.startsWith('result ')) onResult(JSON.parse(line.slice('result '.length)) as Record<string, number>)
+  })
+  return { ready, go: () => child.stdin.end('go\n'), result }
+}
+
+/** Waits until every racer has its connection open, starts them together, and collects results. */
+async function race(racers: Racer[]): Promise<Record<string, number>[]> {
+  await Promise.all(racers.map((r) => r.ready))
+  for (const r of racers) r.go()
+  return Promise.all(racers.map((r) => r.result))
+}
