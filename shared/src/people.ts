@@ -28,14 +28,20 @@ export const LOGIN_MAX = 120
 export const PASSWORD_MIN = 10
 export const PASSWORD_MAX = 200
 
+/** "a Chief of Staff", "an Editor". */
+function withArticle(role: Role): string {
+  const label = ROLE_LABELS[role]
+  return `${/^[AEIOU]/.test(label) ? 'an' : 'a'} ${label}`
+}
+
 /** Null when the assignment is valid, else a sentence saying what is wrong. */
 export function roleAssignmentError(assignment: RoleAssignment): string | null {
   const { role, worksFor, team } = assignment
   if (role === 'chief-of-staff' && !isLeadRole(worksFor)) {
     return 'A Chief of Staff works for one of the two leads: choose the Product Lead or the Engineering Lead.'
   }
-  if (role !== 'chief-of-staff' && worksFor !== null) return `Only a Chief of Staff works for a lead, not a ${ROLE_LABELS[role]}.`
-  if (role !== 'team-lead' && team !== null) return `Only a Team Lead is tied to a team, not a ${ROLE_LABELS[role]}.`
+  if (role !== 'chief-of-staff' && worksFor !== null) return `Only a Chief of Staff works for a lead, not ${withArticle(role)}.`
+  if (role !== 'team-lead' && team !== null) return `Only a Team Lead is tied to a team, not ${withArticle(role)}.`
   if (team !== null && (team.trim() === '' || team.length > TEAM_MAX)) return `A team name has 1 to ${TEAM_MAX} characters.`
   return null
 }

@@ -30,6 +30,34 @@ export function connectClient(wsUrl: string, docName: string, token: string, use
   }
 }
 
+/**
+ * The stock y-websocket client signed in with a session cookie, the way a browser brings it on the
+ * upgrade: `ws` takes headers as options, so a small WebSocket subclass adds the Cookie header to
+ * every (re)connection the provider opens.
+ */
+export function connectSessionClient(wsUrl: string, docName: string, cookie: string, user?: Record<string, unknown>): YClient {
+  class CookieWebSocket extends WebSocket {
+    constructor(address: string | URL, protocols?: string | string[]) {
+      super(address, protocols, { headers: { cookie } })
+    }
+  }
+  const doc = new Y.Doc()
+  const provider = new WebsocketProvider(wsUrl, docName, doc, {
+    WebSocketPolyfill: CookieWebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    maxBackoffTime: 200,
+  })
+  if (user) provider.awareness.setLocalStateField('user', user)
+  return {
+    doc,
+    provider,
+    destroy() {
+      provider.destroy()
+      doc.destroy()
+    },
+  }
+}
+
 export function waitForSync(provider: WebsocketProvider, timeoutMs = 10_000): Promise<void> {
   if (provider.synced) return Promise.resolve()
   return new Promise((resolve, reject) => {

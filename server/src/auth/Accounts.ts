@@ -64,6 +64,16 @@ export interface InviteInput {
   expiresInHours?: number
   /** A sign-in link for this existing person instead of an invitation of a new one. */
   personId?: string | null
+  /** Who made an invite that no signed-in person made (default: the command line). */
+  source?: 'setup' | 'cli'
+}
+
+/** How invites made without a signed-in person show their creator. */
+const SETUP_CREATOR = 'First-run setup'
+const CLI_CREATOR = 'Command line'
+
+function isSetupInvite(invite: InviteRecord): boolean {
+  return invite.createdById === null && invite.createdByName === SETUP_CREATOR && invite.role === 'admin' && invite.personId === null
 }
 
 /** A refused sign-in: 401 for bad credentials, 429 when rate-limited (with the wait). */
@@ -106,7 +116,12 @@ export class Accounts {
    */
   async createSetupInvite(): Promise<{ code: string; invite: InviteView } | null> {
     if (!(await this.needsSetup())) return null
-    return this.createInvite(null, { name: 'Admin', role: 'admin', worksFor: null, team: null, expiresInHours: 24 })
+    // Only the newest setup link works: each start prints one and retires those printed before.
+    const now = Date.now()
+    for (const invite of await this.deps.store.listInvites()) {
+      if (isSetupInvite(invite) && inviteStatus(invite, now) === 'pending') await this.deps.store.revokeInvite(invite.id, now)
+    }
+    return this.createInvite(null, { name: 'Admin', role: 'admin', worksFor: null, team: null, expiresInHours: 24, source: 'setup' })
   }
 
   // ---- invites ------------------------------------------------------------------------------
@@ -127,7 +142,7 @@ export class Accounts {
       createdAt: now,
       expiresAt: now + (input.expiresInHours ?? this.deps.config.inviteTtlHours) * HOUR,
       createdById: by?.id ?? null,
-      createdByName: by?.name ?? null,
+      createdByName: by?.name ?? (input.source === 'setup' ? SETUP_CREATOR : CLI_CREATOR),
       usedAt: null,
       usedBy: null,
       revokedAt: null,
@@ -139,20 +154,12 @@ export class Accounts {
 
   /** What the join page shows; throws AccountError 'invite-*' for a code that cannot be used. */
   async previewInvite(code: string, client: ClientInfo): Promise<InvitePreview> {
-    this.checkIp(client)
-    const invite = await this.deps.store.findInviteByCodeHash(hashSecret(code))
-    if (!invite) {
-      this.failedFromIp(client)
-      throw new AccountError('invite-unknown', 'This invite link is not valid. Check that you copied all of it, or ask your admin for a new one.')
-    }
-    const status = inviteStatus(invite, Date.now())
-    if (status !== 'pending') {
-      this.failedFromIp(client)
-      throw inviteUnavailable(status)
-    }
+    const attempt = await this.beginAttempt(client)
+    const invite = await this.usableInvite(code)
+    attempt.succeeded()
     const person = invite.personId ? await this.deps.store.getPerson(invite.personId) : null
     return {
-      status,
+      status: 'pending',
       name: person?.name ?? invite.name,
       role: person?.role ?? invite.role,
       worksFor: person?.worksFor ?? invite.worksFor,
@@ -162,21 +169,40 @@ export class Accounts {
     }
   }
 
+  /** The pending invite behind a code, or the AccountError a person sees for it. */
+  private async usableInvite(code: string): Promise<InviteRecord> {
+    const invite = await this.deps.store.findInviteByCodeHash(hashSecret(code))
+    if (!invite) throw new AccountError('invite-unknown', 'This invite link is not valid. Check that you copied all of it, or ask your admin for a new one.')
+    const status = inviteStatus(invite, Date.now())
+    if (status !== 'pending') throw inviteUnavailable(status)
+    // A setup link left over from an earlier start must not make a second admin.
+    if (isSetupInvite(invite) && !(await this.needsSetup())) {
+      throw new AccountError('invite-revoked', 'This setup link is no longer needed: Fourwall is already set up. Ask an admin for an invite.')
+    }
+    return invite
+  }
+
   /** Redeems an invite for a session, optionally setting a login and password on the way. */
   async redeemInvite(code: string, credentials: { login: string; password: string } | null, client: ClientInfo): Promise<SignedIn> {
-    this.checkIp(client)
-    const now = Date.now()
-    const candidate: NewPerson = { id: randomUUID(), name: '', role: 'team-lead', worksFor: null, team: null, login: null, passwordHash: null, createdAt: now }
     if (credentials) {
       const problem = loginError(credentials.login) ?? passwordError(credentials.password)
       if (problem) throw new AccountError('invalid', problem)
+    }
+    // The code is checked (and counted against the address) before any expensive hashing.
+    const attempt = await this.beginAttempt(client)
+    const pending = await this.usableInvite(code)
+    attempt.succeeded()
+    const now = Date.now()
+    const candidate: NewPerson = { id: randomUUID(), name: '', role: 'team-lead', worksFor: null, team: null, login: null, passwordHash: null, createdAt: now }
+    if (credentials) {
       candidate.login = normalizeLogin(credentials.login)
+      // Checked before the link is spent: a taken login must not use up a sign-in link. (The store
+      // re-checks atomically for a new person; for an existing one the window is this request.)
+      const holder = await this.deps.store.findPersonByLogin(candidate.login)
+      if (holder && holder.id !== pending.personId) throw new AccountError('login-taken', 'This login is already taken; choose another one.')
       candidate.passwordHash = await hashPassword(credentials.password)
     }
-    const { invite, person: redeemed } = await this.deps.store.redeemInvite(hashSecret(code), now, candidate).catch((error: unknown) => {
-      if (error instanceof AccountError && error.code.startsWith('invite-')) this.failedFromIp(client)
-      throw error
-    })
+    const { invite, person: redeemed } = await this.deps.store.redeemInvite(hashSecret(code), now, candidate)
     let person = redeemed
     // A sign-in link for someone who already exists may also set their password.
     if (credentials && invite.personId && candidate.login && candidate.passwordHash) {
@@ -184,15 +210,21 @@ export class Accounts {
     }
     const actor = identityOf(person)
     await this.audit(actor, 'invite.redeemed', invite.id, { role: person.role, invitedBy: invite.createdByName })
-    if (!invite.personId) await this.audit(actor, invite.role === 'admin' && !invite.createdById ? 'setup.completed' : 'person.created', person.id, { name: person.name, role: person.role })
+    if (!invite.personId) {
+      // The first admin in is the workspace's setup (the printed link or the CLI's invite).
+      const firstAdmin = person.role === 'admin' && (await this.deps.store.countAdmins()) === 1
+      await this.audit(actor, firstAdmin ? 'setup.completed' : 'person.created', person.id, { name: person.name, role: person.role })
+    }
     if (candidate.passwordHash) await this.audit(actor, 'password.set', person.id, {})
     return this.startSession(person, client)
   }
 
   async revokeInvite(by: Identity, id: string): Promise<InviteView> {
-    const invite = await this.deps.store.revokeInvite(id, Date.now())
-    await this.audit(by, 'invite.revoked', id, { name: invite.name, role: invite.role })
-    return inviteView(invite, Date.now())
+    const at = Date.now()
+    const invite = await this.deps.store.revokeInvite(id, at)
+    // Revoking a used or already revoked invite changes nothing, so nothing is recorded.
+    if (invite.revokedAt === at) await this.audit(by, 'invite.revoked', id, { name: invite.name, role: invite.role })
+    return inviteView(invite, at)
   }
 
   async listInvites(): Promise<InviteView[]> {
@@ -204,21 +236,16 @@ export class Accounts {
 
   /** Password sign-in, rate-limited per address and per account with messages that say how long to wait. */
   async signIn(login: string, password: string, client: ClientInfo): Promise<SignedIn> {
-    this.checkIp(client)
     const account = normalizeLogin(login)
-    const accountWait = this.accountLimiter.blockedFor(account)
-    if (accountWait > 0) {
-      await this.audit(null, 'signin.failed', null, { login: account.slice(0, 120), reason: 'rate-limited', ip: client.ip })
-      throw new SignInRefused(429, `Too many failed sign-ins for this account. Try again in ${describeWait(accountWait)}.`, Math.ceil(accountWait / 1000))
-    }
+    // Counted before the (slow) password check, so a burst of parallel guesses is limited too.
+    const attempt = await this.beginAttempt(client, account)
     const person = await this.deps.store.findPersonByLogin(account)
     const ok = await verifyPassword(password, person?.passwordHash ?? null)
     if (!ok || !person) {
-      this.accountLimiter.record(account)
-      this.failedFromIp(client)
       await this.audit(null, 'signin.failed', person?.id ?? null, { login: account.slice(0, 120), reason: 'wrong-credentials', ip: client.ip })
       throw new SignInRefused(401, 'Wrong login or password.')
     }
+    attempt.succeeded()
     this.accountLimiter.reset(account)
     return this.startSession(person, client)
   }
@@ -243,9 +270,11 @@ export class Accounts {
   }
 
   async revokeSession(by: Identity, id: string): Promise<void> {
-    const session = await this.deps.store.revokeSession(id, Date.now())
+    const at = Date.now()
+    const session = await this.deps.store.revokeSession(id, at)
     if (!session) throw new AccountError('not-found', 'There is no such session.')
-    await this.audit(by, 'session.revoked', session.personId, { session: id })
+    // Revoking a session that had already ended changes nothing and records nothing.
+    if (session.revokedAt === at) await this.audit(by, 'session.revoked', session.personId, { session: id })
     this.deps.onSessionsEnded?.([id])
   }
 
@@ -320,7 +349,9 @@ export class Accounts {
       await this.audit(by, 'role.changed', id, { name: after.name, from: before.role, to: after.role, worksFor: after.worksFor, team: after.team })
     }
     if (after.name !== before.name) await this.audit(by, 'person.updated', id, { from: before.name, to: after.name })
-    this.deps.onPersonChanged?.(id)
+    const changed = after.role !== before.role || after.name !== before.name
+    // Their sockets carry the old role and name; reconnecting picks up the new ones.
+    if (changed) this.deps.onPersonChanged?.(id)
     const sessions = (await this.deps.store.listActiveSessions(Date.now())).filter((session) => session.personId === id).length
     return personView(after, sessions)
   }
@@ -371,14 +402,31 @@ export class Accounts {
     }
   }
 
-  /** Refuses an address that failed too often recently (wrong passwords, bad invite codes). */
-  private checkIp(client: ClientInfo): void {
-    const wait = this.ipLimiter.blockedFor(client.ip ?? 'unknown')
-    if (wait > 0) throw new SignInRefused(429, `Too many failed sign-in attempts from your network. Try again in ${describeWait(wait)}.`, Math.ceil(wait / 1000))
-  }
-
-  private failedFromIp(client: ClientInfo): void {
-    this.ipLimiter.record(client.ip ?? 'unknown')
+  /**
+   * Starts a sign-in or invite attempt: refused (429) when the address, or the account, failed too
+   * often recently; otherwise counted as a failure right away, and taken back by `succeeded()`.
+   * Counting first means parallel attempts cannot slip past the limit while earlier ones are checked.
+   */
+  private async beginAttempt(client: ClientInfo, account?: string): Promise<{ succeeded(): void }> {
+    const ip = client.ip ?? 'unknown'
+    const ipWait = this.ipLimiter.blockedFor(ip)
+    if (ipWait > 0) throw new SignInRefused(429, `Too many failed sign-in attempts from your network. Try again in ${describeWait(ipWait)}.`, Math.ceil(ipWait / 1000))
+    this.ipLimiter.record(ip)
+    if (account !== undefined) {
+      const accountWait = this.accountLimiter.blockedFor(account)
+      // A locked account's attempts still count against the address (above), which bounds them.
+      if (accountWait > 0) {
+        await this.audit(null, 'signin.failed', null, { login: account.slice(0, 120), reason: 'rate-limited', ip: client.ip })
+        throw new SignInRefused(429, `Too many failed sign-ins for this account. Try again in ${describeWait(accountWait)}.`, Math.ceil(accountWait / 1000))
+      }
+      this.accountLimiter.record(account)
+    }
+    return {
+      succeeded: () => {
+        this.ipLimiter.forgive(ip)
+        if (account !== undefined) this.accountLimiter.forgive(account)
+      },
+    }
   }
 }
 

@@ -27,6 +27,13 @@ export class AttemptLimiter {
     if (this.attempts.size > 10_000) this.prune(now)
   }
 
+  /** Takes back the latest attempt of `key` (it succeeded, so it does not count as a failure). */
+  forgive(key: string): void {
+    const attempts = this.attempts.get(key)
+    attempts?.pop()
+    if (attempts?.length === 0) this.attempts.delete(key)
+  }
+
   reset(key: string): void {
     this.attempts.delete(key)
   }
