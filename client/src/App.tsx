@@ -1,54 +1,58 @@
-import { weekDocName, CloseCode } from '@fourwall/shared'
-import { useEffect } from 'react'
+import { can, weekDocName } from '@fourwall/shared'
+import { AdminScreen } from './components/AdminScreen.js'
+import { AdminOnlyScreen } from './components/AdminOnlyScreen.js'
 import { BoardScreen } from './components/BoardScreen.js'
+import { JoinScreen } from './components/JoinScreen.js'
 import { LoadingScreen } from './components/LoadingScreen.js'
+import { SetupScreen } from './components/SetupScreen.js'
 import { SignInScreen } from './components/SignInScreen.js'
 import { UnreachableScreen } from './components/UnreachableScreen.js'
 import { useConnectionStatus } from './hooks/useConnectionStatus.js'
 import { useCurrentWeekId } from './hooks/useCurrentWeekId.js'
-import { useIdentity } from './hooks/useIdentity.js'
+import { usePath } from './hooks/usePath.js'
 import { useProvider } from './hooks/useProvider.js'
-import { useToken } from './hooks/useToken.js'
-
-const REFUSED_TOKEN =
-  'The server did not accept your token: it may have been revoked or mistyped. Ask for a new link, or paste another token.'
+import { useSession, type Session } from './hooks/useSession.js'
+import { useSessionSignals } from './hooks/useSessionSignals.js'
+import type { Identity } from './lib/identity.js'
+import { routeOf } from './lib/navigation.js'
 
 export function App() {
-  const { token, notice, signIn, signOut } = useToken()
-  if (token === null) return <SignInScreen notice={notice} onSignIn={signIn} />
-  // key: a different token is a different person, so nothing of the previous one is reused.
-  return <SignedIn key={token} token={token} onSignOut={signOut} />
+  const route = routeOf(usePath())
+  const session = useSession()
+  const { state } = session
+
+  if (state.status === 'loading') return <LoadingScreen />
+  if (state.status === 'unreachable') return <UnreachableScreen message={state.message} onRetry={session.retry} />
+  // Before the setup check: the one-time setup link is an invite link too.
+  if (route === 'join') {
+    return <JoinScreen signedInAs={state.status === 'signed-in' ? state.identity : null} onJoined={session.started} />
+  }
+  if (state.status === 'setup') return <SetupScreen />
+  if (state.status === 'signed-out') return <SignInScreen notice={state.notice} onSignedIn={session.started} />
+  // key: a different person is a different page, so nothing of the previous one is reused.
+  return <SignedIn key={state.identity.id} identity={state.identity} route={route} session={session} />
 }
 
-function SignedIn({ token, onSignOut }: { token: string; onSignOut(notice?: string): void }) {
-  const weekId = useCurrentWeekId()
-  // Ask who we are and start syncing at the same time: the page is ready after one round trip.
-  const identity = useIdentity(token)
-  const provider = useProvider(token, weekDocName(weekId))
-  const connection = useConnectionStatus(provider)
+interface SignedInProps {
+  identity: Identity
+  route: 'board' | 'admin'
+  session: Session
+}
 
-  const refused =
-    identity.state.status === 'unauthorized' ||
-    (connection.status === 'closed' && connection.code === CloseCode.unauthorized)
-  useEffect(() => {
-    if (refused) onSignOut(REFUSED_TOKEN)
-  }, [refused, onSignOut])
-
-  switch (identity.state.status) {
-    case 'loading':
-    case 'unauthorized':
-      return <LoadingScreen />
-    case 'unreachable':
-      return <UnreachableScreen message={identity.state.message} onRetry={identity.retry} onSignOut={() => onSignOut()} />
-    case 'ready':
-      return (
-        <BoardScreen
-          weekId={weekId}
-          identity={identity.state.identity}
-          provider={provider}
-          connection={connection}
-          onSignOut={() => onSignOut()}
-        />
-      )
+function SignedIn({ identity, route, session }: SignedInProps) {
+  if (route === 'admin') {
+    if (!can(identity.role, 'people.manage')) return <AdminOnlyScreen identity={identity} />
+    return <AdminScreen identity={identity} onSignOut={session.signOut} onIdentityChanged={() => session.recheck()} />
   }
+  return <Board identity={identity} session={session} />
+}
+
+function Board({ identity, session }: { identity: Identity; session: Session }) {
+  const weekId = useCurrentWeekId()
+  const provider = useProvider(weekDocName(weekId))
+  const connection = useConnectionStatus(provider)
+  useSessionSignals(provider, session.recheck)
+  return (
+    <BoardScreen weekId={weekId} identity={identity} provider={provider} connection={connection} onSignOut={session.signOut} />
+  )
 }

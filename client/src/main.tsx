@@ -1,10 +1,13 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App.js'
+import { forgetLegacyToken } from './lib/navigation.js'
 import './styles.css'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
+
+forgetLegacyToken()
 
 createRoot(root).render(
   <StrictMode>

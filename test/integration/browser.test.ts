@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { currentWeekId, weekDocName } from '@fourwall/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { closePage, launchBrowser, newPageWithToken, newSignedOutPage, pageErrors, waitForConnection } from '../support/browser.js'
+import { closePage, launchBrowser, newPageWithSession, newSignedOutPage, pageErrors, waitForConnection } from '../support/browser.js'
 import { startServer, type TestServer } from '../support/server.js'
 import { connectClient, waitFor, waitForSync, type YClient } from '../support/yclient.js'
 
@@ -32,11 +32,9 @@ describe('the board page in Chromium with Node clients', () => {
     clients.push(pat, eli)
     await Promise.all([waitForSync(pat.provider), waitForSync(eli.provider)])
 
-    const page = await newPageWithToken(browser, server.url, server.token('chief-of-staff', 'Cam Staff'))
+    const page = await newPageWithSession(browser, server.url, await server.signIn('chief-of-staff', 'Cam Staff'))
     pages.push(page)
     await waitForConnection(page, 'live')
-    // The token left the address bar once stored.
-    expect(page.url()).not.toContain('token=')
 
     const note = page.getByLabel('Shared note')
     await note.click()
@@ -65,7 +63,7 @@ describe('the board page in Chromium with Node clients', () => {
     await waitForSync(editor.provider)
     const before = editor.doc.getText('note').toString()
 
-    const page = await newPageWithToken(browser, server.url, server.token('team-lead', 'Tia Team'))
+    const page = await newPageWithSession(browser, server.url, await server.signIn('team-lead', 'Tia Team'))
     pages.push(page)
     await waitForConnection(page, 'live')
     const note = page.getByLabel('Shared note')
@@ -82,18 +80,33 @@ describe('the board page in Chromium with Node clients', () => {
     expect(editor.doc.getText('note').toString()).toBe('!' + before)
   })
 
-  it('shows the sign-in screen without a token and after a rejected one', async () => {
+  it('shows the sign-in screen without a session, drops an old #token= link, and signs in with a password', async () => {
+    // Set up (an admin exists), so a signed-out visitor gets the sign-in screen, not the setup one.
+    await server.signIn('admin', 'Ada Admin')
+    await server.signIn('editor', 'Pam Password', { login: 'pam@example.com', password: 'a long enough password' })
     const page = await newSignedOutPage(browser, server.url)
     pages.push(page)
     await page.locator('[data-screen="sign-in"]').waitFor()
     await page.goto(`${server.url}/#token=fw1.not.valid`)
     await page.reload()
     await page.locator('[data-screen="sign-in"]').waitFor()
+    expect(page.url()).not.toContain('token=')
+
+    await page.getByLabel('Login').fill('pam@example.com')
+    await page.getByLabel('Password').fill('not the password')
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await expect.poll(() => page.locator('[data-problem]').innerText()).toContain('Wrong login or password.')
+    await page.getByLabel('Password').fill('a long enough password')
+    await page.keyboard.press('Enter')
+    await waitForConnection(page, 'live')
+    expect(await page.getByLabel('Shared note').getAttribute('readonly')).toBeNull()
+    // The session cookie is out of the page's reach.
+    expect(await page.evaluate(() => document.cookie)).not.toContain('fw_session')
   })
 
   // Last: it closes the current week for the rest of this file's server.
   it('shows a closed week as closed, with the note read-only', async () => {
-    const page = await newPageWithToken(browser, server.url, server.token('editor', 'Ed Itor'))
+    const page = await newPageWithSession(browser, server.url, await server.signIn('editor', 'Ed Itor'))
     pages.push(page)
     await waitForConnection(page, 'live')
     const note = page.getByLabel('Shared note')

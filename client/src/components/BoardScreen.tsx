@@ -17,7 +17,7 @@ interface Props {
   identity: Identity
   provider: WebsocketProvider | null
   connection: ConnectionState
-  onSignOut(): void
+  onSignOut(): Promise<void>
 }
 
 export function BoardScreen({ weekId, identity, provider, connection, onSignOut }: Props) {
@@ -38,6 +38,13 @@ export function BoardScreen({ weekId, identity, provider, connection, onSignOut 
       />
       <main className="board-screen__main">
         <div className="board-screen__content">
+          {!canEditDocuments(identity.role) && (
+            // Said once, in words, above everything: every control on this page is theirs to read only.
+            <p className="notice notice--read-only" data-read-only>
+              <strong>Read-only view.</strong> You follow the review live as it happens; the leads, their chiefs of
+              staff and editors make the changes.
+            </p>
+          )}
           {closed && (
             <p className="notice" role="status" data-week-closed>
               <StatusIcon kind="closed" /> This week's review was closed by {closed.byName} on{' '}

@@ -1,8 +1,8 @@
 import type { WeekId } from '@fourwall/shared'
-import { ROLE_LABELS } from '@fourwall/shared'
 import type { ConnectionState } from '../hooks/useConnectionStatus.js'
 import type { Identity } from '../lib/identity.js'
 import { weekLabel } from '../lib/weekLabel.js'
+import { AccountMenu } from './AccountMenu.js'
 import { ConnectionIndicator } from './ConnectionIndicator.js'
 
 interface Props {
@@ -10,7 +10,7 @@ interface Props {
   identity: Identity
   connection: ConnectionState
   onReconnect(): void
-  onSignOut(): void
+  onSignOut(): Promise<void>
 }
 
 export function Header({ weekId, identity, connection, onReconnect, onSignOut }: Props) {
@@ -21,14 +21,7 @@ export function Header({ weekId, identity, connection, onReconnect, onSignOut }:
         {weekLabel(weekId)}
       </p>
       <ConnectionIndicator connection={connection} onReconnect={onReconnect} />
-      <div className="header__account">
-        <span className="header__name">
-          {identity.name} <span className="muted">· {ROLE_LABELS[identity.role]}</span>
-        </span>
-        <button type="button" className="button button--small button--quiet" onClick={onSignOut}>
-          Sign out
-        </button>
-      </div>
+      <AccountMenu identity={identity} on="board" onSignOut={onSignOut} />
     </header>
   )
 }

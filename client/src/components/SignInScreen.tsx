@@ -1,66 +1,83 @@
 import { useId, useState, type FormEvent } from 'react'
-import { parseTokenInput } from '../lib/token.js'
+import { api, problemSentence } from '../lib/api.js'
+import { readSessionInfo, type SessionInfo } from '../lib/identity.js'
+import { BusyButton } from './BusyButton.js'
+import { FormProblem } from './FormProblem.js'
 
 interface Props {
-  /** Why the person is here, e.g. their token was refused. */
+  /** Why the person is here when it was not their own choice, e.g. their session was revoked. */
   notice: string | null
-  onSignIn(token: string): void
+  onSignedIn(info: SessionInfo): void
 }
 
-export function SignInScreen({ notice, onSignIn }: Props) {
-  const inputId = useId()
+export function SignInScreen({ notice, onSignedIn }: Props) {
+  const id = useId()
   const [problem, setProblem] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
 
-  const submit = (event: FormEvent<HTMLFormElement>): void => {
+  const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault()
-    const input = new FormData(event.currentTarget).get('token')
-    const token = typeof input === 'string' ? parseTokenInput(input) : null
-    if (token) onSignIn(token)
-    else setProblem('Paste a token, or the whole link that ends in #token=…')
+    const form = new FormData(event.currentTarget)
+    const login = String(form.get('login') ?? '').trim()
+    const password = String(form.get('password') ?? '')
+    if (login === '' || password === '') {
+      setProblem('Enter your login and your password.')
+      return
+    }
+    setBusy(true)
+    setProblem(null)
+    try {
+      const body = await api<unknown>('/api/session', { method: 'POST', body: { login, password }, reportSessionLoss: false })
+      onSignedIn(readSessionInfo(body))
+    } catch (error) {
+      setProblem(problemSentence(error))
+      setBusy(false)
+    }
   }
 
+  const problemId = `${id}-problem`
   return (
     <main className="screen sign-in" data-screen="sign-in">
       <h1 className="screen__brand">Fourwall</h1>
       {notice && (
-        <p className="notice notice--problem" role="alert">
+        <p className="notice" role="status">
           {notice}
         </p>
       )}
-      <h2>Sign in with your personal link</h2>
-      <p>Fourwall has no passwords yet: each person opens the board with a link that carries their own token.</p>
-      <ol className="sign-in__steps">
-        <li>
-          Ask whoever runs the Fourwall server to create one, with:
-          <pre>
-            <code>npm run fourwall -- token create --role editor --name "Your Name"</code>
-          </pre>
-        </li>
-        <li>Open the link it prints. (On its first start the server also prints a setup link.)</li>
-      </ol>
-      <form className="sign-in__form" onSubmit={submit} noValidate>
-        <label htmlFor={inputId}>Or paste your token or link here</label>
-        <div className="sign-in__row">
-          {/* A password field, so a token typed in front of a projector is not shown to the room. */}
+      <h2>Sign in</h2>
+      <form className="form" onSubmit={submit} aria-describedby={problem ? problemId : undefined} noValidate>
+        <div className="field">
+          <label htmlFor={`${id}-login`}>Login</label>
           <input
-            id={inputId}
-            name="token"
-            type="password"
-            autoComplete="off"
+            id={`${id}-login`}
+            name="login"
+            autoComplete="username"
+            autoCapitalize="none"
             spellCheck={false}
+            required
+            autoFocus
             aria-invalid={problem ? true : undefined}
-            aria-describedby={problem ? `${inputId}-problem` : undefined}
           />
-          <button type="submit" className="button">
-            Open the board
-          </button>
         </div>
-        {problem && (
-          <p id={`${inputId}-problem`} className="notice notice--problem">
-            {problem}
-          </p>
-        )}
+        <div className="field">
+          <label htmlFor={`${id}-password`}>Password</label>
+          <input
+            id={`${id}-password`}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            aria-invalid={problem ? true : undefined}
+          />
+        </div>
+        <FormProblem id={problemId} problem={problem} />
+        <div className="form__actions">
+          <BusyButton type="submit" busy={busy}>
+            Sign in
+          </BusyButton>
+        </div>
       </form>
+      <p className="muted">No password? Ask your admin for an invite link.</p>
     </main>
   )
 }

@@ -4,7 +4,7 @@ import type { Awareness } from 'y-protocols/awareness'
 import type { Identity } from '../lib/identity.js'
 
 /**
- * Announces this tab in awareness. The server overwrites id, name and role with the token's
+ * Announces this tab in awareness. The server overwrites id, name and role with the session's
  * identity anyway; setting them here lets you see yourself before the first round trip.
  */
 export function useLocalPresence(awareness: Awareness | null, identity: Identity): void {

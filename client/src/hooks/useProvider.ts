@@ -15,13 +15,15 @@ function syncServerUrl(): string {
   return `${scheme}://${window.location.host}/yjs`
 }
 
-/** One Yjs document synced with the server for as long as the component using it is mounted. */
-export function useProvider(token: string, docName: string): WebsocketProvider | null {
+/**
+ * One Yjs document synced with the server for as long as the component using it is mounted. The
+ * URL carries no credentials: the browser sends the session cookie with the websocket upgrade.
+ */
+export function useProvider(docName: string): WebsocketProvider | null {
   const [provider, setProvider] = useState<WebsocketProvider | null>(null)
   useEffect(() => {
     const doc = new Y.Doc()
     const next = new WebsocketProvider(syncServerUrl(), docName, doc, {
-      params: { token },
       // The server is the only authority (it checks each connection's role); tabs syncing with
       // each other directly would let one tab show edits the server refused.
       disableBc: true,
@@ -34,6 +36,6 @@ export function useProvider(token: string, docName: string): WebsocketProvider |
       doc.destroy()
       setProvider(null)
     }
-  }, [token, docName])
+  }, [docName])
   return provider
 }

@@ -1,0 +1,175 @@
+/**
+ * Access the way people meet it, in headless Chromium: the first admin sets Fourwall up from the
+ * printed link, invites a team lead from the admin page; the team lead opens the link in another
+ * browser, watches the week live with every control read-only, and a write forced from the console
+ * changes nothing on the server. Used, revoked and expired links each show a clear page, and revoking
+ * a session or signing out sends the page back to the sign-in screen.
+ */
+import type { Browser, Page } from 'playwright-core'
+import { currentWeekId, weekDocName } from '@fourwall/shared'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { hashSecret } from '../../server/src/auth/secrets.js'
+import { closePage, launchBrowser, newIsolatedPage, pageErrors, waitForConnection } from '../support/browser.js'
+import { startServer, type TestServer } from '../support/server.js'
+import { connectClient, waitFor, waitForSync, type YClient } from '../support/yclient.js'
+
+describe('invites, read-only viewing and sign-out in Chromium', () => {
+  let server: TestServer
+  let browser: Browser
+  const clients: YClient[] = []
+  const pages: Page[] = []
+  const open = async (path: string): Promise<Page> => {
+    const page = await newIsolatedPage(browser)
+    pages.push(page)
+    await page.goto(`${server.url}${path}`)
+    return page
+  }
+  const doc = weekDocName(currentWeekId())
+  const serverText = async () => (await server.server.documents.get(doc)).ydoc.getText('note').toString()
+
+  beforeAll(async () => {
+    ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
+  })
+  afterAll(async () => {
+    for (const page of pages) await closePage(page)
+    for (const client of clients) client.destroy()
+    await browser?.close()
+    await server?.close()
+  })
+
+  it('sets up, invites a team lead who watches live read-only, and a forced write changes nothing', async () => {
+    // Before setup the page says how to begin, and nothing else.
+    const visitor = await open('/')
+    await visitor.locator('[data-screen="setup"]').waitFor()
+
+    // The first admin opens the one-time setup link.
+    const setup = (await server.server.accounts.createSetupInvite())!
+    const admin = await open(`/join#code=${setup.code}`)
+    await admin.locator('[data-screen="join"][data-invite-status="pending"]').waitFor()
+    await admin.getByRole('button', { name: 'Join Fourwall' }).click()
+    await waitForConnection(admin, 'live')
+    expect(admin.url()).not.toContain('code=')
+
+    // The admin page: create an invite for a team lead and copy its link.
+    await admin.getByRole('link', { name: 'Admin' }).click()
+    await admin.locator('[data-screen="admin"]').waitFor()
+    await admin.getByRole('tab', { name: /Invites/ }).click()
+    await admin.getByLabel('Name', { exact: true }).fill('Tia Team')
+    await admin.getByLabel('Role', { exact: true }).selectOption('team-lead')
+    await admin.getByLabel('Team', { exact: true }).fill('Mobile')
+    await admin.getByRole('button', { name: 'Create invite link' }).click()
+    const link = (await admin.locator('[data-invite-link]').innerText()).trim()
+    expect(link).toMatch(new RegExp(`^${server.url}/join#code=[\\w-]{43}$`))
+
+    // An editor is on the board, writing.
+    const editor = connectClient(server.wsUrl, doc, server.token('editor', 'Ed Itor'))
+    clients.push(editor)
+    await waitForSync(editor.provider)
+    editor.doc.getText('note').insert(0, 'Checkout is Red.')
+
+    // The team lead, in another browser, redeems the link and watches the week live.
+    const tia = await open(new URL(link).pathname + new URL(link).hash)
+    await tia.locator('[data-screen="join"][data-invite-status="pending"]').waitFor()
+    expect(await tia.locator('[data-screen="join"]').innerText()).toMatch(/Tia Team[\s\S]*Team Lead/)
+    await tia.getByRole('button', { name: 'Join Fourwall' }).click()
+    await waitForConnection(tia, 'live')
+    await tia.locator('[data-read-only]').waitFor()
+    const note = tia.getByLabel('Shared note')
+    await expect.poll(() => note.inputValue(), { timeout: 10_000 }).toBe('Checkout is Red.')
+    editor.doc.getText('note').insert(0, 'Now: ')
+    await expect.poll(() => note.inputValue(), { timeout: 10_000 }).toBe('Now: Checkout is Red.')
+
+    // Every control on the board is read-only for them...
+    expect(await note.getAttribute('readonly')).not.toBeNull()
+    const writable = tia.locator('main textarea:not([readonly]), main input:not([readonly]):not([disabled]), main [contenteditable="true"], main select:not([disabled])')
+    expect(await writable.count()).toBe(0)
+    // ...and typing does nothing.
+    await note.click()
+    await tia.keyboard.type('typed by the viewer')
+    expect(await note.inputValue()).toBe('Now: Checkout is Red.')
+
+    // A write forced from the console goes nowhere: not to the server, not to the editor. (One
+    // update: a viewer that keeps writing is cut off with 4403, which readonly.test.ts covers.)
+    await tia.evaluate(() => {
+      type Doc = { transact(f: () => void): void; getText(n: string): { insert(i: number, s: string): void } }
+      const { doc } = (window as unknown as { __fourwall: { doc: Doc } }).__fourwall
+      doc.transact(() => {
+        for (let i = 0; i < 20; i++) doc.getText('note').insert(0, 'FORGED ')
+      })
+    })
+    editor.doc.getText('note').insert(0, '! ')
+    await expect.poll(() => note.inputValue(), { timeout: 10_000 }).toContain('! ')
+    expect(await serverText()).toBe('! Now: Checkout is Red.')
+    expect(editor.doc.getText('note').toString()).toBe('! Now: Checkout is Red.')
+
+    // The admin sees the team lead among people and sessions, then revokes the session.
+    await admin.getByRole('tab', { name: /People/ }).click()
+    await expect.poll(() => admin.locator('[data-panel]:visible').innerText(), { timeout: 5_000 }).toContain('Tia Team')
+    await admin.getByRole('tab', { name: /Sessions/ }).click()
+    await admin.getByRole('button', { name: /Revoke the session of Tia Team/ }).click()
+    const revokedAt = Date.now()
+    await tia.locator('[data-screen="sign-in"]').waitFor({ timeout: 5_000 })
+    expect(Date.now() - revokedAt).toBeLessThan(5_000)
+
+    // The audit tab shows what happened.
+    await admin.getByRole('tab', { name: /Audit/ }).click()
+    for (const action of ['setup.completed', 'invite.created', 'invite.redeemed', 'session.revoked']) {
+      await admin.locator(`[data-audit-action="${action}"]`).first().waitFor({ timeout: 5_000 })
+    }
+
+    // A used link shows a clear page.
+    const again = await open(new URL(link).pathname + new URL(link).hash)
+    await again.locator('[data-invite-status="used"]').waitFor()
+    expect(await again.locator('[data-invite-status="used"]').innerText()).toMatch(/already been used/i)
+
+    expect(pageErrors(admin).filter((line) => !/status of 4\d\d/.test(line))).toEqual([])
+  })
+
+  it('shows a clear page for a revoked, an expired and an unknown link', async () => {
+    const { code: revokedCode, invite } = await server.server.accounts.createInvite(null, { name: 'Rex', role: 'editor', worksFor: null, team: null })
+    await server.server.accounts.revokeInvite({ id: 'admin', name: 'Admin', role: 'admin' }, invite.id)
+    const expiredCode = 'expired-code-'.padEnd(43, 'x')
+    await server.server.accountStore.createInvite({
+      id: 'expired-invite',
+      codeHash: hashSecret(expiredCode),
+      name: 'Old',
+      role: 'editor',
+      worksFor: null,
+      team: null,
+      personId: null,
+      createdAt: Date.now() - 100_000_000,
+      expiresAt: Date.now() - 1_000,
+      createdById: null,
+      createdByName: null,
+      usedAt: null,
+      usedBy: null,
+      revokedAt: null,
+    })
+    const cases: Array<[string, string, RegExp]> = [
+      [revokedCode, 'revoked', /revoked/i],
+      [expiredCode, 'expired', /expired/i],
+      ['no-such-code'.padEnd(43, 'y'), 'unknown', /not valid/i],
+    ]
+    for (const [code, status, text] of cases) {
+      const page = await open(`/join#code=${code}`)
+      const screen = page.locator(`[data-screen="join"][data-invite-status="${status}"]`)
+      await screen.waitFor()
+      expect(await screen.innerText()).toMatch(text)
+      expect(await page.getByRole('button', { name: 'Join Fourwall' }).count()).toBe(0)
+    }
+  })
+
+  it('signing out closes the live connection and shows the sign-in screen', async () => {
+    const session = await server.signIn('editor', 'Sid Signout')
+    const page = await newIsolatedPage(browser)
+    pages.push(page)
+    await page.context().addCookies([{ name: 'fw_session', value: session.cookie.split('=')[1]!, url: server.url, httpOnly: true, sameSite: 'Lax' }])
+    await page.goto(server.url)
+    await waitForConnection(page, 'live')
+    const liveBefore = server.server.sync.connections.size
+    await page.getByRole('button', { name: 'Sign out' }).click()
+    await page.locator('[data-screen="sign-in"]').waitFor({ timeout: 5_000 })
+    await waitFor(() => server.server.sync.connections.size, (size) => size === liveBefore - 1, 5_000, 'the page’s connection closed')
+    expect((await fetch(`${server.url}/api/me`, { headers: { cookie: session.cookie } })).status).toBe(401)
+  })
+})
