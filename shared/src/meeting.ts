@@ -29,6 +29,7 @@
  * - Every change increments `version`; a request that changes nothing (focusing the focused item,
  *   starting a running timer) succeeds without a new version or broadcast.
  */
+import { isLeadRole } from './people.js'
 import type { Action } from './permissions.js'
 import type { Role } from './roles.js'
 import { isWeekId, type WeekId } from './week.js'
@@ -102,11 +103,9 @@ export interface MeetingServerEvents {
   'meeting:state': (state: MeetingState) => void
 }
 
-/** The roles that may take the meeting back at any time (by a handover), facilitating or not. */
-const MEETING_LEADS: readonly Role[] = ['product-lead', 'engineering-lead']
-
+/** The roles that may take the meeting back at any time (by a handover), facilitating or not: the two leads. */
 export function isMeetingLead(role: Role): boolean {
-  return MEETING_LEADS.includes(role)
+  return isLeadRole(role)
 }
 
 export const TIMER_DEFAULT_SECONDS = 300

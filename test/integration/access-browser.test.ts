@@ -5,37 +5,24 @@
  * changes nothing on the server. Used, revoked and expired links each show a clear page, and revoking
  * a session or signing out sends the page back to the sign-in screen.
  */
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { currentWeekId, weekDocName } from '@fourwall/shared'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { hashSecret } from '../../server/src/auth/secrets.js'
-import { closePage, launchBrowser, newIsolatedPage, pageErrors, waitForConnection } from '../support/browser.js'
-import { startServer, type TestServer } from '../support/server.js'
-import { connectClient, waitFor, waitForSync, type YClient } from '../support/yclient.js'
+import { newIsolatedPage, newPageWithSession, pageErrors, useServerAndBrowser, waitForConnection } from '../support/browser.js'
+import { connectClient, waitFor, waitForSync } from '../support/yclient.js'
 
 describe('invites, read-only viewing and sign-out in Chromium', () => {
-  let server: TestServer
-  let browser: Browser
-  const clients: YClient[] = []
-  const pages: Page[] = []
+  const suite = useServerAndBrowser()
+  const { pages, clients } = suite
   const open = async (path: string): Promise<Page> => {
-    const page = await newIsolatedPage(browser)
+    const page = await newIsolatedPage(suite.browser)
     pages.push(page)
-    await page.goto(`${server.url}${path}`)
+    await page.goto(`${suite.server.url}${path}`)
     return page
   }
   const doc = weekDocName(currentWeekId())
-  const serverText = async () => (await server.server.documents.get(doc)).ydoc.getText('note').toString()
-
-  beforeAll(async () => {
-    ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
-  })
-  afterAll(async () => {
-    for (const page of pages) await closePage(page)
-    for (const client of clients) client.destroy()
-    await browser?.close()
-    await server?.close()
-  })
+  const serverText = async () => (await suite.server.server.documents.get(doc)).ydoc.getText('note').toString()
 
   it('sets up, invites a team lead who watches live read-only, and a forced write changes nothing', async () => {
     // Before setup the page says how to begin, and nothing else.
@@ -43,7 +30,7 @@ describe('invites, read-only viewing and sign-out in Chromium', () => {
     await visitor.locator('[data-screen="setup"]').waitFor()
 
     // The first admin opens the one-time setup link.
-    const setup = (await server.server.accounts.createSetupInvite())!
+    const setup = (await suite.server.server.accounts.createSetupInvite())!
     const admin = await open(`/join#code=${setup.code}`)
     await admin.locator('[data-screen="join"][data-invite-status="pending"]').waitFor()
     await admin.getByRole('button', { name: 'Join Fourwall' }).click()
@@ -59,10 +46,10 @@ describe('invites, read-only viewing and sign-out in Chromium', () => {
     await admin.getByLabel('Team', { exact: true }).fill('Mobile')
     await admin.getByRole('button', { name: 'Create invite link' }).click()
     const link = (await admin.locator('[data-invite-link]').innerText()).trim()
-    expect(link).toMatch(new RegExp(`^${server.url}/join#code=[\\w-]{43}$`))
+    expect(link).toMatch(new RegExp(`^${suite.server.url}/join#code=[\\w-]{43}$`))
 
     // An editor is on the board, writing.
-    const editor = connectClient(server.wsUrl, doc, server.token('editor', 'Ed Itor'))
+    const editor = connectClient(suite.server.wsUrl, doc, suite.server.token('editor', 'Ed Itor'))
     clients.push(editor)
     await waitForSync(editor.provider)
     editor.doc.getText('note').insert(0, 'Checkout is Red.')
@@ -126,10 +113,10 @@ describe('invites, read-only viewing and sign-out in Chromium', () => {
   })
 
   it('shows a clear page for a revoked, an expired and an unknown link', async () => {
-    const { code: revokedCode, invite } = await server.server.accounts.createInvite(null, { name: 'Rex', role: 'editor', worksFor: null, team: null })
-    await server.server.accounts.revokeInvite({ id: 'admin', name: 'Admin', role: 'admin' }, invite.id)
+    const { code: revokedCode, invite } = await suite.server.server.accounts.createInvite(null, { name: 'Rex', role: 'editor', worksFor: null, team: null })
+    await suite.server.server.accounts.revokeInvite({ id: 'admin', name: 'Admin', role: 'admin' }, invite.id)
     const expiredCode = 'expired-code-'.padEnd(43, 'x')
-    await server.server.accountStore.createInvite({
+    await suite.server.server.accountStore.createInvite({
       id: 'expired-invite',
       codeHash: hashSecret(expiredCode),
       name: 'Old',
@@ -160,16 +147,14 @@ describe('invites, read-only viewing and sign-out in Chromium', () => {
   })
 
   it('signing out closes the live connection and shows the sign-in screen', async () => {
-    const session = await server.signIn('editor', 'Sid Signout')
-    const page = await newIsolatedPage(browser)
+    const session = await suite.server.signIn('editor', 'Sid Signout')
+    const page = await newPageWithSession(suite.browser, suite.server.url, session)
     pages.push(page)
-    await page.context().addCookies([{ name: 'fw_session', value: session.cookie.split('=')[1]!, url: server.url, httpOnly: true, sameSite: 'Lax' }])
-    await page.goto(server.url)
     await waitForConnection(page, 'live')
-    const liveBefore = server.server.sync.connections.size
+    const liveBefore = suite.server.server.sync.connections.size
     await page.getByRole('button', { name: 'Sign out' }).click()
     await page.locator('[data-screen="sign-in"]').waitFor({ timeout: 5_000 })
-    await waitFor(() => server.server.sync.connections.size, (size) => size === liveBefore - 1, 5_000, 'the page’s connection closed')
-    expect((await fetch(`${server.url}/api/me`, { headers: { cookie: session.cookie } })).status).toBe(401)
+    await waitFor(() => suite.server.server.sync.connections.size, (size) => size === liveBefore - 1, 5_000, 'the page’s connection closed')
+    expect((await fetch(`${suite.server.url}/api/me`, { headers: { cookie: session.cookie } })).status).toBe(401)
   })
 })

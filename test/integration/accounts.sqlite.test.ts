@@ -1,29 +1,25 @@
 import { spawn } from 'node:child_process'
-import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import readline from 'node:readline'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import Database from 'better-sqlite3'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { SqliteAccountStore } from '../../server/src/accounts/SqliteAccountStore.js'
 import { SqliteStorage } from '../../server/src/storage/SqliteStorage.js'
+import { tempDbFile, tempDbFiles } from '../support/tempdb.js'
 import { accountStoreContract } from './accounts.contract.js'
 
 const T0 = 1_700_000_000_000
 const DAY = 86_400_000
 
-function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'fourwall-accounts-'))
-}
+const PREFIX = 'fourwall-accounts-'
 
 accountStoreContract('sqlite', async () => {
-  const dir = tempDir()
   // A missing parent directory: open() must create it.
-  const file = path.join(dir, 'data', 'fourwall.db')
+  const { file, remove } = tempDbFile(PREFIX, path.join('data', 'fourwall.db'))
   return {
     open: async () => SqliteAccountStore.open({ file }),
-    cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }),
+    cleanup: async () => remove(),
   }
 })
 
@@ -32,12 +28,10 @@ function newPerson(id: string, overrides: Partial<Parameters<SqliteAccountStore[
 }
 
 describe('SqliteAccountStore specifics', () => {
-  let dir = ''
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }))
+  const dbFile = tempDbFiles(PREFIX)
 
   it('keeps everything across close and reopen, with audit ids continuing', async () => {
-    dir = tempDir()
-    const file = path.join(dir, 'fourwall.db')
+    const file = dbFile()
     const first = SqliteAccountStore.open({ file, synchronous: 'FULL' })
     expect(first.kind).toBe('sqlite')
     const ada = await first.createPerson(newPerson('ada', { role: 'admin', login: 'ada@example.com', passwordHash: 'scrypt$a' }))
@@ -69,8 +63,7 @@ describe('SqliteAccountStore specifics', () => {
   })
 
   it('shares one file with SqliteStorage, each on its own connection', async () => {
-    dir = tempDir()
-    const file = path.join(dir, 'fourwall.db')
+    const file = dbFile()
     const documents = SqliteStorage.open({ file })
     const accounts = SqliteAccountStore.open({ file })
     await documents.append([{ docName: 'week', update: new Uint8Array([1, 2, 3]) }])
@@ -97,8 +90,7 @@ describe('SqliteAccountStore specifics', () => {
   })
 
   it('backs the lead rule with a unique index, even for writes that bypass the store', async () => {
-    dir = tempDir()
-    const file = path.join(dir, 'fourwall.db')
+    const file = dbFile()
     const store = SqliteAccountStore.open({ file })
     await store.createPerson(newPerson('ada', { role: 'product-lead' }))
     await store.createPerson(newPerson('e1', { role: 'editor' }))
@@ -114,8 +106,7 @@ describe('SqliteAccountStore specifics', () => {
   // in-process contract tests cannot show this, since better-sqlite3 runs each call to completion.
   describe('across processes', () => {
     it('every invite is redeemed exactly once while four processes race through them', async () => {
-      dir = tempDir()
-      const file = path.join(dir, 'fourwall.db')
+      const file = dbFile()
       const store = SqliteAccountStore.open({ file })
       for (let i = 0; i < RACE_INVITES; i++) {
         await store.createInvite({
@@ -137,8 +128,7 @@ describe('SqliteAccountStore specifics', () => {
     })
 
     it('only one of four processes takes a free lead role', async () => {
-      dir = tempDir()
-      const file = path.join(dir, 'fourwall.db')
+      const file = dbFile()
       const store = SqliteAccountStore.open({ file })
       const tallies = await race(Array.from({ length: 4 }, (_, i) => spawnRacer(file, 'lead', `l${i}`)))
       expect(sum(tallies)).toEqual({ ok: 1, 'lead-taken': 3 })

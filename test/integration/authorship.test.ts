@@ -22,6 +22,12 @@ describe('update authorship', () => {
     clients.push(c)
     return c
   }
+  /** A client (see above) once it is in sync with the server. */
+  const synced = async (doc: string, token: string) => {
+    const c = client(doc, token)
+    await waitForSync(c.provider)
+    return c
+  }
   /** A token for a new person, and the person id it carries. */
   const person = (role: Role, name: string) => {
     const token = server.token(role, name)
@@ -46,9 +52,7 @@ describe('update authorship', () => {
   it('logs each stored update with the person and connection that sent it, and the close marker with no one', async () => {
     const ana = person('editor', 'Ana Lopez')
     const eli = person('engineering-lead', 'Eli Chen')
-    const a = client(PUBLIC, ana.token)
-    const e = client(PUBLIC, eli.token)
-    await Promise.all([waitForSync(a.provider), waitForSync(e.provider)])
+    const [a, e] = await Promise.all([synced(PUBLIC, ana.token), synced(PUBLIC, eli.token)])
     expect(await log(PUBLIC)).toEqual([])
 
     const started = Date.now()
@@ -77,8 +81,7 @@ describe('update authorship', () => {
     }
 
     // The same person on a second connection: same person, another connection id.
-    const again = client(PUBLIC, ana.token)
-    await waitForSync(again.provider)
+    const again = await synced(PUBLIC, ana.token)
     const secondConnection = connectionIds(ana.id).find((id) => id !== anaConnection)
     expect(secondConnection).toBeDefined()
     again.doc.getText('note').insert(0, 'Update: ')
@@ -105,9 +108,7 @@ describe('update authorship', () => {
   it('keeps the authorship after the document is compacted', async () => {
     const ana = person('editor', 'Ana Lopez')
     const sam = person('chief-of-staff', 'Sam Ortiz')
-    const a = client(PUBLIC, ana.token)
-    const s = client(PUBLIC, sam.token)
-    await Promise.all([waitForSync(a.provider), waitForSync(s.provider)])
+    const [a, s] = await Promise.all([synced(PUBLIC, ana.token), synced(PUBLIC, sam.token)])
     for (const char of 'abcde') {
       a.doc.getText('note').insert(a.doc.getText('note').length, char)
       s.doc.getText('draft').insert(s.doc.getText('draft').length, char.toUpperCase())

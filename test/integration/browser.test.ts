@@ -2,37 +2,23 @@
  * The React page in headless Chromium and the stock y-websocket client in Node, on one document:
  * edits converge both ways and everyone's presence reaches everyone.
  */
-import type { Browser, Page } from 'playwright-core'
 import { currentWeekId, weekDocName } from '@fourwall/shared'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { closePage, launchBrowser, newPageWithSession, newSignedOutPage, pageErrors, waitForConnection } from '../support/browser.js'
-import { startServer, type TestServer } from '../support/server.js'
-import { connectClient, waitFor, waitForSync, type YClient } from '../support/yclient.js'
+import { describe, expect, it } from 'vitest'
+import { newPageWithSession, newSignedOutPage, pageErrors, useServerAndBrowser, waitForConnection } from '../support/browser.js'
+import { connectClient, waitFor, waitForSync } from '../support/yclient.js'
 
 describe('the board page in Chromium with Node clients', () => {
-  let server: TestServer
-  let browser: Browser
-  const clients: YClient[] = []
-  const pages: Page[] = []
-
-  beforeAll(async () => {
-    ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
-  })
-  afterAll(async () => {
-    for (const page of pages) await closePage(page)
-    for (const client of clients) client.destroy()
-    await browser?.close()
-    await server?.close()
-  })
+  const suite = useServerAndBrowser()
+  const { pages, clients } = suite
 
   it('converges edits between the page and two Node clients and shows everyone present', async () => {
     const doc = weekDocName(currentWeekId())
-    const pat = connectClient(server.wsUrl, doc, server.token('product-lead', 'Pat Product'), { color: '#0f766e' })
-    const eli = connectClient(server.wsUrl, doc, server.token('engineering-lead', 'Eli Engineering'), { color: '#1d4ed8' })
+    const pat = connectClient(suite.server.wsUrl, doc, suite.server.token('product-lead', 'Pat Product'), { color: '#0f766e' })
+    const eli = connectClient(suite.server.wsUrl, doc, suite.server.token('engineering-lead', 'Eli Engineering'), { color: '#1d4ed8' })
     clients.push(pat, eli)
     await Promise.all([waitForSync(pat.provider), waitForSync(eli.provider)])
 
-    const page = await newPageWithSession(browser, server.url, await server.signIn('chief-of-staff', 'Cam Staff'))
+    const page = await newPageWithSession(suite.browser, suite.server.url, await suite.server.signIn('chief-of-staff', 'Cam Staff'))
     pages.push(page)
     await waitForConnection(page, 'live')
 
@@ -58,12 +44,12 @@ describe('the board page in Chromium with Node clients', () => {
 
   it("gives a team lead a read-only note, and a forced write from the console changes nothing", async () => {
     const doc = weekDocName(currentWeekId())
-    const editor = connectClient(server.wsUrl, doc, server.token('editor', 'Ed'))
+    const editor = connectClient(suite.server.wsUrl, doc, suite.server.token('editor', 'Ed'))
     clients.push(editor)
     await waitForSync(editor.provider)
     const before = editor.doc.getText('note').toString()
 
-    const page = await newPageWithSession(browser, server.url, await server.signIn('team-lead', 'Tia Team'))
+    const page = await newPageWithSession(suite.browser, suite.server.url, await suite.server.signIn('team-lead', 'Tia Team'))
     pages.push(page)
     await waitForConnection(page, 'live')
     const note = page.getByLabel('Shared note')
@@ -82,12 +68,12 @@ describe('the board page in Chromium with Node clients', () => {
 
   it('shows the sign-in screen without a session, drops an old #token= link, and signs in with a password', async () => {
     // Set up (an admin exists), so a signed-out visitor gets the sign-in screen, not the setup one.
-    await server.signIn('admin', 'Ada Admin')
-    await server.signIn('editor', 'Pam Password', { login: 'pam@example.com', password: 'a long enough password' })
-    const page = await newSignedOutPage(browser, server.url)
+    await suite.server.signIn('admin', 'Ada Admin')
+    await suite.server.signIn('editor', 'Pam Password', { login: 'pam@example.com', password: 'a long enough password' })
+    const page = await newSignedOutPage(suite.browser, suite.server.url)
     pages.push(page)
     await page.locator('[data-screen="sign-in"]').waitFor()
-    await page.goto(`${server.url}/#token=fw1.not.valid`)
+    await page.goto(`${suite.server.url}/#token=fw1.not.valid`)
     await page.reload()
     await page.locator('[data-screen="sign-in"]').waitFor()
     expect(page.url()).not.toContain('token=')
@@ -104,16 +90,16 @@ describe('the board page in Chromium with Node clients', () => {
     expect(await page.evaluate(() => document.cookie)).not.toContain('fw_session')
   })
 
-  // Last: it closes the current week for the rest of this file's server.
+  // Last: it closes the current week for the rest of this file's suite.server.
   it('shows a closed week as closed, with the note read-only', async () => {
-    const page = await newPageWithSession(browser, server.url, await server.signIn('editor', 'Ed Itor'))
+    const page = await newPageWithSession(suite.browser, suite.server.url, await suite.server.signIn('editor', 'Ed Itor'))
     pages.push(page)
     await waitForConnection(page, 'live')
     const note = page.getByLabel('Shared note')
     expect(await note.getAttribute('readonly')).toBeNull()
-    const response = await fetch(`${server.url}/api/weeks/${currentWeekId()}/close`, {
+    const response = await fetch(`${suite.server.url}/api/weeks/${currentWeekId()}/close`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${server.token('engineering-lead', 'Eli Engineering')}` },
+      headers: { authorization: `Bearer ${suite.server.token('engineering-lead', 'Eli Engineering')}` },
     })
     expect(response.status).toBe(200)
     await expect.poll(() => page.locator('[data-week-closed]').innerText(), { timeout: 10_000 }).toContain('closed by Eli Engineering')

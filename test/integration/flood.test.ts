@@ -6,7 +6,7 @@
 import * as Y from 'yjs'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_MESSAGE_RATE, TokenBucket } from '../../server/src/sync/RateLimiter.js'
-import { awarenessFrame, RawClient, updateFrame } from '../support/rawclient.js'
+import { awarenessFrame, rawClients, updateFrame, type RawClient } from '../support/rawclient.js'
 import { startServer, type TestServer } from '../support/server.js'
 
 describe('TokenBucket', () => {
@@ -36,28 +36,19 @@ describe('TokenBucket', () => {
 
 describe('flood control', () => {
   let server: TestServer
-  const clients: RawClient[] = []
+  const raw = rawClients(() => server.wsUrl)
   let week = 0
   const freshDoc = (): string => `week:2029-W${String(++week).padStart(2, '0')}`
 
-  const connect = async (doc: string, name: string): Promise<RawClient> => {
-    const client = await RawClient.connect(server.wsUrl, doc, server.token('editor', name))
-    clients.push(client)
-    return client
-  }
-  const synced = async (doc: string, name: string): Promise<RawClient> => {
-    const client = await connect(doc, name)
-    client.syncedDoc()
-    await client.waitForSynced()
-    return client
-  }
+  const connect = (doc: string, name: string): Promise<RawClient> => raw.connect(doc, server.token('editor', name))
+  const synced = (doc: string, name: string): Promise<RawClient> => raw.synced(doc, server.token('editor', name))
   const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
   beforeAll(async () => {
     server = await startServer()
   })
   afterEach(() => {
-    for (const client of clients.splice(0)) client.terminate()
+    raw.terminateAll()
   })
   afterAll(async () => {
     await server.close()

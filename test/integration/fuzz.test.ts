@@ -19,6 +19,7 @@ import {
   syncStep2Frame,
   updateFrame,
 } from '../support/rawclient.js'
+import { seededRandom } from '../support/random.js'
 import { startServer, type TestServer } from '../support/server.js'
 import { connectClient, waitFor, waitForSync, type YClient } from '../support/yclient.js'
 
@@ -27,24 +28,12 @@ const FRAMES = process.env.FUZZ_FRAMES ? Number(process.env.FUZZ_FRAMES) : 2_000
 const WORKERS = 4
 const DOC = 'week:2026-W10'
 
-/** mulberry32: small, fast, good enough for fuzzing, and reproducible from one 32-bit seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /**
  * The stream the helpers below draw from. Each worker has its own stream derived from SEED, so its
  * sequence of frames is the same on every run with that seed (only the interleaving of the
  * workers, which follows the network, varies).
  */
-let stream = prng(SEED)
+let stream = seededRandom(SEED)
 const random = (): number => stream()
 function withStream<T>(rng: () => number, run: () => T): T {
   const previous = stream
@@ -294,7 +283,7 @@ describe('protocol fuzzing', () => {
     let connections = 0
     const edits = { a: 0, b: 0, notes: 0 }
 
-    const editorRng = prng(SEED ^ 0x5bd1e995)
+    const editorRng = seededRandom(SEED ^ 0x5bd1e995)
     const edit = (): void => {
       if (random() < 0.5) a.doc.getArray<string>('log').push([`a-${edits.a++}`])
       else b.doc.getArray<string>('log').push([`b-${edits.b++}`])
@@ -307,7 +296,7 @@ describe('protocol fuzzing', () => {
     const worker = async (index: number): Promise<void> => {
       // One of the workers is a viewer, whose writes are never applied but must be parsed just as strictly.
       const token = server.token(index === 0 ? 'team-lead' : 'editor', `fuzz-${index}`)
-      const rng = prng((SEED + Math.imul(0x9e3779b9, index + 1)) >>> 0)
+      const rng = seededRandom((SEED + Math.imul(0x9e3779b9, index + 1)) >>> 0)
       let client: RawClient | null = null
       // A fixed share per worker, so a seed replays the same frames on each worker.
       for (let n = 0; n < Math.ceil(FRAMES / WORKERS); n++) {

@@ -8,7 +8,7 @@
 import net from 'node:net'
 import { randomBytes } from 'node:crypto'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { connectMany, RawClient, type RawClientOptions } from '../support/rawclient.js'
+import { connectMany, RawClient, rawClients, type RawClientOptions } from '../support/rawclient.js'
 import { startServer, type TestServer } from '../support/server.js'
 import { waitFor } from '../support/yclient.js'
 
@@ -34,20 +34,11 @@ const mb = (bytes: number): string => `${(bytes / MB).toFixed(1)} MB`
 
 describe('sync endpoint limits', () => {
   let server: TestServer
-  const clients: RawClient[] = []
+  const raw = rawClients(() => server.wsUrl)
   const sockets: net.Socket[] = []
 
-  const connect = async (doc: string, options?: RawClientOptions): Promise<RawClient> => {
-    const client = await RawClient.connect(server.wsUrl, doc, server.token(), options)
-    clients.push(client)
-    return client
-  }
-  const synced = async (doc: string): Promise<RawClient> => {
-    const client = await connect(doc)
-    client.syncedDoc()
-    await client.waitForSynced()
-    return client
-  }
+  const connect = (doc: string, options?: RawClientOptions): Promise<RawClient> => raw.connect(doc, server.token(), options)
+  const synced = (doc: string): Promise<RawClient> => raw.synced(doc, server.token())
   /** Two synced clients exchange an edit in each direction. */
   const expectSyncWorks = async (x: RawClient, y: RawClient, text: string): Promise<void> => {
     const tx = x.doc!.getText('t')
@@ -62,7 +53,7 @@ describe('sync endpoint limits', () => {
     server = await startServer({ maxMessageBytes: MAX_MESSAGE_BYTES, unloadAfterMs: 0 })
   })
   afterEach(() => {
-    for (const client of clients.splice(0)) client.terminate()
+    raw.terminateAll()
     for (const socket of sockets.splice(0)) socket.destroy()
   })
   afterAll(async () => {

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { AuditEntry, DocumentUpdateEntry, InviteView, PersonView, Role, SessionView } from '@fourwall/shared'
 import { redeemInvite, startServer, type TestServer, type TestSession } from '../support/server.js'
-import { connectSessionClient, waitFor, waitForSync, type YClient } from '../support/yclient.js'
+import { connectClient, waitFor, waitForSync, type YClient } from '../support/yclient.js'
 
 const WEEK = '2026-W48'
 const DOC = `week:${WEEK}`
@@ -254,8 +254,8 @@ describe('closing a week', () => {
     const cass = await server.signIn('chief-of-staff', 'Cass Staff')
     const pam = await server.signIn('product-lead', 'Pam Product')
     const ed = await server.signIn('editor', 'Ed Editor')
-    const edClient = connectSessionClient(server.wsUrl, DOC, ed.cookie)
-    const pamClient = connectSessionClient(server.wsUrl, DOC, pam.cookie)
+    const edClient = connectClient(server.wsUrl, DOC, { cookie: ed.cookie })
+    const pamClient = connectClient(server.wsUrl, DOC, { cookie: pam.cookie })
     clients.push(edClient, pamClient)
     await Promise.all([waitForSync(edClient.provider), waitForSync(pamClient.provider)])
     edClient.doc.getText('note').insert(0, 'before close. ')
@@ -290,7 +290,7 @@ describe('closing a week', () => {
     expect(document.ydoc.getText('note').toString()).toBe('before close. ')
     expect(pamClient.doc.getText('note').toString()).toBe('before close. ')
     expect(await updatesOf(ed.identity.id)).toEqual(updatesBefore)
-    const fresh = connectSessionClient(server.wsUrl, DOC, pam.cookie)
+    const fresh = connectClient(server.wsUrl, DOC, { cookie: pam.cookie })
     clients.push(fresh)
     await waitForSync(fresh.provider)
     expect(fresh.doc.getText('note').toString()).toBe('before close. ')
@@ -369,8 +369,8 @@ describe('the audit log', () => {
 describe('who stored each document update', () => {
   it('names the signed-in person behind a stock client’s edits, per document', async () => {
     const ed = await server.signIn('editor', 'Ed Editor')
-    const client = connectSessionClient(server.wsUrl, DOC, ed.cookie)
-    const other = connectSessionClient(server.wsUrl, 'week:2026-W49', ed.cookie)
+    const client = connectClient(server.wsUrl, DOC, { cookie: ed.cookie })
+    const other = connectClient(server.wsUrl, 'week:2026-W49', { cookie: ed.cookie })
     clients.push(client, other)
     await Promise.all([waitForSync(client.provider), waitForSync(other.provider)])
     client.doc.getText('note').insert(0, 'signed edit')

@@ -13,37 +13,24 @@ import {
   connectMany,
   decodeAwarenessUpdate,
   encodeAwarenessUpdate,
-  RawClient,
+  rawClients,
   syncStep1Frame,
   type AwarenessEntry,
+  type RawClient,
   type RawClientOptions,
 } from '../support/rawclient.js'
 import { startServer, type TestServer } from '../support/server.js'
 
 describe('sync protocol details (raw client)', () => {
   let server: TestServer
-  const clients: RawClient[] = []
+  const raw = rawClients(() => server.wsUrl)
   let week = 0
   /** A fresh document per test, so tests never see each other's presence. */
   const freshDoc = (): string => `week:2027-W${String(++week).padStart(2, '0')}`
 
-  const connect = async (doc: string, options?: RawClientOptions, token = server.token()): Promise<RawClient> => {
-    const client = await RawClient.connect(server.wsUrl, doc, token, options)
-    clients.push(client)
-    return client
-  }
-  /** Connected and attached to its loaded document (the server's step 1 arrived). */
-  const attached = async (doc: string, options?: RawClientOptions): Promise<RawClient> => {
-    const client = await connect(doc, options)
-    await client.waitUntil(() => client.counts.step1 >= 1, 'server sync step 1')
-    return client
-  }
-  const synced = async (doc: string): Promise<RawClient> => {
-    const client = await connect(doc)
-    client.syncedDoc()
-    await client.waitForSynced()
-    return client
-  }
+  const connect = (doc: string, options?: RawClientOptions, token = server.token()): Promise<RawClient> => raw.connect(doc, token, options)
+  const attached = (doc: string, options?: RawClientOptions): Promise<RawClient> => raw.attached(doc, server.token(), options)
+  const synced = (doc: string): Promise<RawClient> => raw.synced(doc, server.token())
   const ids = (entries: AwarenessEntry[]): number[] => entries.map((entry) => entry.clientId)
   const lastAwareness = (client: RawClient): AwarenessEntry[] => decodeAwarenessUpdate(client.awarenessFrames().at(-1)!.payload!)
 
@@ -51,7 +38,7 @@ describe('sync protocol details (raw client)', () => {
     server = await startServer()
   })
   afterEach(() => {
-    for (const client of clients.splice(0)) client.terminate()
+    raw.terminateAll()
   })
   afterAll(async () => {
     await server.close()

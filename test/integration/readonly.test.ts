@@ -12,9 +12,10 @@ import { DEFAULT_MESSAGE_RATE, READ_ONLY_WRITE_RATE } from '../../server/src/syn
 import {
   connectMany,
   decodeAwarenessUpdate,
-  RawClient,
+  rawClients,
   syncStep2Frame,
   type AwarenessEntry,
+  type RawClient,
   type RawClientOptions,
 } from '../support/rawclient.js'
 import { startServer, type TestServer } from '../support/server.js'
@@ -53,30 +54,18 @@ function evilWrites(count: number): { updates: Uint8Array[]; state: Uint8Array }
 
 describe('read-only connections', () => {
   let server: TestServer
-  const raw: RawClient[] = []
+  const raw = rawClients(() => server.wsUrl)
   const stock: YClient[] = []
   const sockets: SocketClient[] = []
   let week = 0
   const freshDoc = (): string => `week:2028-W${String(++week).padStart(2, '0')}`
 
-  const connect = async (doc: string, role: Role, name: string, options?: RawClientOptions): Promise<RawClient> => {
-    const client = await RawClient.connect(server.wsUrl, doc, server.token(role, name), options)
-    raw.push(client)
-    return client
-  }
-  /** Connected and attached to its loaded document (the server's step 1 arrived). */
-  const attached = async (doc: string, role: Role, name: string, options?: RawClientOptions): Promise<RawClient> => {
-    const client = await connect(doc, role, name, options)
-    await client.waitUntil(() => client.counts.step1 >= 1, 'server sync step 1')
-    return client
-  }
-  /** Keeps a Y.Doc in sync like a real client (it answers the server's step 1 with a harmless step 2). */
-  const synced = async (doc: string, role: Role, name: string): Promise<RawClient> => {
-    const client = await connect(doc, role, name)
-    client.syncedDoc()
-    await client.waitForSynced()
-    return client
-  }
+  const connect = (doc: string, role: Role, name: string, options?: RawClientOptions): Promise<RawClient> =>
+    raw.connect(doc, server.token(role, name), options)
+  const attached = (doc: string, role: Role, name: string, options?: RawClientOptions): Promise<RawClient> =>
+    raw.attached(doc, server.token(role, name), options)
+  /** A synced client answers the server's step 1 with a harmless step 2. */
+  const synced = (doc: string, role: Role, name: string): Promise<RawClient> => raw.synced(doc, server.token(role, name))
   const serverDoc = async (doc: string): Promise<Y.Doc> => (await server.server.documents.get(doc)).ydoc
   /** The server's document, once everything sent so far is applied and stored. */
   const serverState = async (doc: string, ...settle: RawClient[]): Promise<Uint8Array> => {
@@ -99,7 +88,7 @@ describe('read-only connections', () => {
     server = await startServer()
   })
   afterEach(() => {
-    for (const client of raw.splice(0)) client.terminate()
+    raw.terminateAll()
     for (const socket of sockets.splice(0)) socket.close()
     for (const client of stock.splice(0)) client.destroy()
   })
@@ -147,8 +136,7 @@ describe('read-only connections', () => {
     alice.doc!.getMap('meta').set('status', 'green')
     // The attacker is a signed-in team lead, on a raw socket with the session cookie.
     const tia = await server.signIn('team-lead', 'Tia')
-    const viewer = await RawClient.connect(server.wsUrl, doc, { cookie: tia.cookie })
-    raw.push(viewer)
+    const viewer = await raw.connect(doc, { cookie: tia.cookie })
     viewer.syncedDoc()
     await viewer.waitForSynced()
 

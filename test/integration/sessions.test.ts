@@ -13,7 +13,7 @@ import { SqliteAccountStore } from '@fourwall/server'
 import { hashSecret } from '../../server/src/auth/secrets.js'
 import { startServer, type TestServer, type TestSession } from '../support/server.js'
 import { connectSocketClient, type SocketClient } from '../support/socketclient.js'
-import { connectClient, connectSessionClient, waitFor, waitForSync, type YClient } from '../support/yclient.js'
+import { connectClient, waitFor, waitForSync, type YClient } from '../support/yclient.js'
 
 const DOC = 'week:2026-W48'
 /** Sign-out must reach live sockets within this long (the sweep runs every SESSION_CHECK_MS = 2 s by default). */
@@ -48,7 +48,7 @@ interface Live {
 /** A signed-in person with a synced stock Yjs client and a socket.io client, both on the session cookie. */
 async function live(role: Role, name: string, session?: TestSession): Promise<Live> {
   const person = session ?? (await server.signIn(role, name))
-  const y = connectSessionClient(server.wsUrl, DOC, person.cookie)
+  const y = connectClient(server.wsUrl, DOC, { cookie: person.cookie })
   yClients.push(y)
   await waitForSync(y.provider)
   const socket = await connectSocketClient(server.url, { cookie: person.cookie })
@@ -92,7 +92,7 @@ async function expectGoneForGood(who: Live): Promise<void> {
 
 /** The same cookie opens neither a Yjs connection nor a socket.io one, and /api/me says 401. */
 async function expectCookieRefused(who: Live): Promise<void> {
-  const again = connectSessionClient(server.wsUrl, DOC, who.person.cookie)
+  const again = connectClient(server.wsUrl, DOC, { cookie: who.person.cookie })
   yClients.push(again)
   const codes: number[] = []
   again.provider.on('connection-close', (event) => {

@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { DocumentUpdateEntry } from '@fourwall/shared'
 import type { Storage, StoredUpdate, UpdateAuthor } from '../../server/src/storage/Storage.js'
+import { seededRandom } from '../support/random.js'
 
 /** How a child process opens the same data as the fixture (for the crash and cross-process tests). */
 export interface ChildOpener {
@@ -522,17 +523,6 @@ function bytes(...values: number[]): Uint8Array {
 /** Hex strings: compares contents whatever Uint8Array subclass a backend returns, with readable diffs. */
 function hex(updates: readonly Uint8Array[]): string[] {
   return updates.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength).toString('hex'))
-}
-
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 // --- child-process writer -----------------------------------------------------------------------------

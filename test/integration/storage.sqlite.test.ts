@@ -1,36 +1,30 @@
-import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { SqliteStorage } from '../../server/src/storage/SqliteStorage.js'
+import { tempDbFile, tempDbFiles } from '../support/tempdb.js'
 import { storageContract } from './storage.contract.js'
 
 const sqliteModule = fileURLToPath(new URL('../../server/src/storage/SqliteStorage.ts', import.meta.url))
 
-function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'fourwall-'))
-}
+const PREFIX = 'fourwall-'
 
 storageContract('sqlite', async () => {
-  const dir = tempDir()
   // A missing parent directory: open() must create it.
-  const file = path.join(dir, 'data', 'fourwall.db')
+  const { file, remove } = tempDbFile(PREFIX, path.join('data', 'fourwall.db'))
   return {
     open: async () => SqliteStorage.open({ file }),
-    cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }),
+    cleanup: async () => remove(),
     child: { module: sqliteModule, export: 'SqliteStorage.open', arg: { file } },
   }
 })
 
 describe('SqliteStorage specifics', () => {
-  let dir = ''
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }))
+  const dbFile = tempDbFiles(PREFIX)
 
   it('uses one WAL-mode file and honours synchronous FULL', async () => {
-    dir = tempDir()
-    const file = path.join(dir, 'full.db')
+    const file = dbFile('full.db')
     const store = SqliteStorage.open({ file, synchronous: 'FULL' })
     expect(store.kind).toBe('sqlite')
     await store.append([{ docName: 'd', update: new Uint8Array([1, 2, 3]) }])

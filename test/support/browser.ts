@@ -3,7 +3,10 @@
  * (see ../setup/machine.ts): playwright-core downloads no browser of its own.
  */
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 import { ensureChromium } from '../setup/machine.js'
+import { startServer, type TestServer } from './server.js'
+import type { YClient } from './yclient.js'
 
 const CHROMIUM_ARGS = [
   '--no-sandbox', // containers and CI run as root, where Chromium's sandbox refuses to start
@@ -80,4 +83,35 @@ export async function waitForConnection(
   timeout = 15_000,
 ): Promise<void> {
   await page.locator(`[data-connection="${status}"]`).waitFor({ timeout })
+}
+
+/** What a browser test file shares: one server and one browser, and what to clean up after. */
+export interface BrowserSuite {
+  /** Set once the suite's beforeAll ran. */
+  server: TestServer
+  /** Set once the suite's beforeAll ran. */
+  browser: Browser
+  /** Pages to close (with their contexts) after the suite's tests. */
+  pages: Page[]
+  /** Node clients to destroy after the suite's tests. */
+  clients: YClient[]
+}
+
+/**
+ * Call in a describe block: starts a test server and Chromium (together) before its tests, and
+ * after them closes every page in `pages`, destroys every client in `clients`, then the browser
+ * and the server.
+ */
+export function useServerAndBrowser(): BrowserSuite {
+  const suite = { pages: [], clients: [] } as unknown as BrowserSuite
+  beforeAll(async () => {
+    ;[suite.server, suite.browser] = await Promise.all([startServer(), launchBrowser()])
+  })
+  afterAll(async () => {
+    for (const page of suite.pages) await closePage(page)
+    for (const client of suite.clients) client.destroy()
+    await suite.browser?.close()
+    await suite.server?.close()
+  })
+  return suite
 }

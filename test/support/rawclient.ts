@@ -358,3 +358,44 @@ export async function connectMany(
   }
   return clients
 }
+
+/**
+ * Raw clients of one test server, kept so they can all be terminated at once (in afterEach).
+ * `wsUrl` is read on each connect, so the server may start after the factory is made.
+ */
+export interface RawClients {
+  /** Opens a client (see RawClient.connect) and keeps it. */
+  connect(doc: string, credential: string | { cookie: string }, options?: RawClientOptions): Promise<RawClient>
+  /** Connected and attached to its loaded document (the server's step 1 arrived). */
+  attached(doc: string, credential: string | { cookie: string }, options?: RawClientOptions): Promise<RawClient>
+  /** Keeps a Y.Doc in sync like a real client (see syncedDoc); resolves once synced. */
+  synced(doc: string, credential: string | { cookie: string }, options?: RawClientOptions): Promise<RawClient>
+  /** Terminates every client opened so far and forgets them. */
+  terminateAll(): void
+}
+
+export function rawClients(wsUrl: () => string): RawClients {
+  const open: RawClient[] = []
+  const connect: RawClients['connect'] = async (doc, credential, options) => {
+    const client = await RawClient.connect(wsUrl(), doc, credential, options)
+    open.push(client)
+    return client
+  }
+  return {
+    connect,
+    async attached(doc, credential, options) {
+      const client = await connect(doc, credential, options)
+      await client.waitUntil(() => client.counts.step1 >= 1, 'server sync step 1')
+      return client
+    },
+    async synced(doc, credential, options) {
+      const client = await connect(doc, credential, options)
+      client.syncedDoc()
+      await client.waitForSynced()
+      return client
+    },
+    terminateAll() {
+      for (const client of open.splice(0)) client.terminate()
+    },
+  }
+}

@@ -11,11 +11,21 @@ export interface YClient {
   destroy(): void
 }
 
-export function connectClient(wsUrl: string, docName: string, token: string, user?: Record<string, unknown>): YClient {
+/**
+ * Opens `docName` with an API token (sent as `?token=`) or signed in with a session cookie, the way
+ * a browser brings it on the upgrade (see cookieWebSocket).
+ */
+export function connectClient(
+  wsUrl: string,
+  docName: string,
+  credential: string | { cookie: string },
+  user?: Record<string, unknown>,
+): YClient {
+  const byToken = typeof credential === 'string'
   const doc = new Y.Doc()
   const provider = new WebsocketProvider(wsUrl, docName, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    params: { token },
+    WebSocketPolyfill: (byToken ? WebSocket : cookieWebSocket(credential.cookie)) as unknown as typeof globalThis.WebSocket,
+    params: byToken ? { token: credential } : {},
     disableBc: true,
     maxBackoffTime: 200,
   })
@@ -31,31 +41,15 @@ export function connectClient(wsUrl: string, docName: string, token: string, use
 }
 
 /**
- * The stock y-websocket client signed in with a session cookie, the way a browser brings it on the
- * upgrade: `ws` takes headers as options, so a small WebSocket subclass adds the Cookie header to
- * every (re)connection the provider opens.
+ * `ws` takes headers as options, so a small WebSocket subclass adds the Cookie header to every
+ * (re)connection the provider opens.
  */
-export function connectSessionClient(wsUrl: string, docName: string, cookie: string, user?: Record<string, unknown>): YClient {
-  class CookieWebSocket extends WebSocket {
+function cookieWebSocket(cookie: string): typeof WebSocket {
+  return class CookieWebSocket extends WebSocket {
     constructor(address: string | URL, protocols?: string | string[]) {
       super(address, protocols, { headers: { cookie } })
     }
-  }
-  const doc = new Y.Doc()
-  const provider = new WebsocketProvider(wsUrl, docName, doc, {
-    WebSocketPolyfill: CookieWebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-    maxBackoffTime: 200,
-  })
-  if (user) provider.awareness.setLocalStateField('user', user)
-  return {
-    doc,
-    provider,
-    destroy() {
-      provider.destroy()
-      doc.destroy()
-    },
-  }
+  } as unknown as typeof WebSocket
 }
 
 export function waitForSync(provider: WebsocketProvider, timeoutMs = 10_000): Promise<void> {

@@ -7,14 +7,11 @@
  * passwords as scrypt hashes. Rules that must hold across concurrent requests and processes (one
  * person per lead role, unique logins, single-use invites) are enforced here, atomically.
  */
-import type { AuditAction, AuditDetail, AuditEntry, LeadRole, Role } from '@fourwall/shared'
+import type { AuditEntry, RoleAssignment } from '@fourwall/shared'
 
-export interface PersonRecord {
+export interface PersonRecord extends RoleAssignment {
   id: string
   name: string
-  role: Role
-  worksFor: LeadRole | null
-  team: string | null
   /** Normalised (lower-case) login for password sign-in, if the person set one. */
   login: string | null
   /** `scrypt$...` (see auth/passwords.ts), null when the person signs in by link only. */
@@ -22,27 +19,16 @@ export interface PersonRecord {
   createdAt: number
 }
 
-export interface NewPerson {
-  id: string
-  name: string
-  role: Role
-  worksFor: LeadRole | null
-  team: string | null
-  login: string | null
-  passwordHash: string | null
-  createdAt: number
-}
+/** What createPerson and redeemInvite take: the whole record, ids and time chosen by the caller. */
+export type NewPerson = PersonRecord
 
 export type PersonPatch = Partial<Pick<PersonRecord, 'name' | 'role' | 'worksFor' | 'team' | 'login' | 'passwordHash'>>
 
-export interface InviteRecord {
+export interface InviteRecord extends RoleAssignment {
   id: string
   /** SHA-256 (hex) of the code in the link. */
   codeHash: string
   name: string
-  role: Role
-  worksFor: LeadRole | null
-  team: string | null
   /** Set for a sign-in link to an existing person; null when redeeming adds a new person. */
   personId: string | null
   createdAt: number
@@ -69,14 +55,8 @@ export interface SessionRecord {
   revokedAt: number | null
 }
 
-export interface NewAuditEntry {
-  at: number
-  actorId: string | null
-  actorName: string | null
-  action: AuditAction
-  target: string | null
-  detail: AuditDetail
-}
+/** An audit entry before the store numbers it. */
+export type NewAuditEntry = Omit<AuditEntry, 'id'>
 
 export type AccountErrorCode =
   | 'lead-taken'
@@ -99,6 +79,26 @@ export class AccountError extends Error {
     super(message)
     this.name = 'AccountError'
   }
+}
+
+/** The words a person sees for an invite that cannot be used: on the join page and when redeeming. */
+const INVITE_MESSAGES = {
+  'invite-unknown': 'This invite link is not valid. Check that you copied all of it, or ask your admin for a new one.',
+  'invite-revoked': 'This invite link was revoked by an admin. Ask your admin for a new one.',
+  'invite-used': 'This invite link has already been used. Each link works once; ask your admin for a new one.',
+  'invite-expired': 'This invite link has expired. Ask your admin for a new one.',
+} as const satisfies Partial<Record<AccountErrorCode, string>>
+
+export function inviteError(code: keyof typeof INVITE_MESSAGES): AccountError {
+  return new AccountError(code, INVITE_MESSAGES[code])
+}
+
+export function loginTaken(): AccountError {
+  return new AccountError('login-taken', 'This login is already taken; choose another one.')
+}
+
+export function personNotFound(): AccountError {
+  return new AccountError('not-found', 'There is no such person.')
 }
 
 export interface AccountStore {

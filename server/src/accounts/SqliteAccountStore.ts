@@ -8,12 +8,13 @@
  * takes the write lock before the first read, so no other connection or process can change what was
  * read before the write commits. Unique indexes back the first two rules as a last line of defence.
  */
-import fs from 'node:fs'
-import path from 'node:path'
 import Database from 'better-sqlite3'
-import { ROLE_LABELS, isLeadRole, type AuditAction, type AuditEntry, type LeadRole } from '@fourwall/shared'
+import { LEAD_ROLES, ROLE_LABELS, isLeadRole, normalizeLogin, type AuditEntry, type LeadRole } from '@fourwall/shared'
 import {
   AccountError,
+  inviteError,
+  loginTaken,
+  personNotFound,
   type AccountStore,
   type InviteRecord,
   type NewAuditEntry,
@@ -22,16 +23,14 @@ import {
   type PersonRecord,
   type SessionRecord,
 } from './AccountStore.js'
+import { openSqlite, type SqliteSynchronous } from '../storage/sqlite.js'
 
 export interface SqliteAccountStoreOptions {
   /** Path of the database file (usually shared with SqliteStorage); its parent directory is created. */
   file: string
   /** Same meaning as SqliteStorageOptions.synchronous. */
-  synchronous?: 'NORMAL' | 'FULL'
+  synchronous?: SqliteSynchronous
 }
-
-/** How long a writer waits for another connection's write lock before failing with SQLITE_BUSY. */
-const BUSY_TIMEOUT_MS = 5000
 
 /** Larger than any audit id: `before` when the caller gave none. */
 const NO_BEFORE = Number.MAX_SAFE_INTEGER
@@ -49,15 +48,8 @@ const SESSION_COLUMNS =
 
 const PATCHABLE = ['name', 'role', 'worksFor', 'team', 'login', 'passwordHash'] as const satisfies readonly (keyof PersonPatch)[]
 
-interface AuditRow {
-  id: number
-  at: number
-  actorId: string | null
-  actorName: string | null
-  action: AuditAction
-  target: string | null
-  detail: string
-}
+/** An audit entry as stored: its detail is JSON text. */
+type AuditRow = Omit<AuditEntry, 'detail'> & { detail: string }
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS people (
@@ -136,22 +128,14 @@ export class SqliteAccountStore implements AccountStore {
 
   private constructor({ file, synchronous = 'NORMAL' }: SqliteAccountStoreOptions) {
     this.file = file
-    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
-    // `timeout` is the busy_timeout, set before anything that needs a lock: SqliteStorage's
-    // connection (or another process) may hold the write lock on this same file right now.
-    const db = new Database(file, { timeout: BUSY_TIMEOUT_MS })
-    this.#db = db
-    try {
-      const mode = db.pragma('journal_mode = WAL', { simple: true })
-      if (mode !== 'wal') throw new Error(`SQLite refused WAL mode for ${file} (got ${String(mode)})`)
-      db.pragma(`synchronous = ${synchronous}`)
+    // SqliteStorage's connection (or another process) may hold the write lock on this same file
+    // right now: openSqlite sets the busy timeout before anything that needs the lock.
+    const [db, s] = openSqlite(file, synchronous, (db) => {
       db.exec(SCHEMA)
-      this.#statements = prepareStatements(db)
-    } catch (error) {
-      db.close()
-      throw error
-    }
-    const s = this.#statements
+      return prepareStatements(db)
+    })
+    this.#db = db
+    this.#statements = s
 
     // Every rule-checking write is `.immediate`: see the module comment for why.
     const createPerson = db.transaction((person: NewPerson): PersonRecord => {
@@ -163,7 +147,7 @@ export class SqliteAccountStore implements AccountStore {
 
     const updatePerson = db.transaction((id: string, patch: PersonPatch): PersonRecord => {
       const before = s.getPerson.get(id)
-      if (!before) throw notFound()
+      if (!before) throw personNotFound()
       // Only the patchable fields, and only those given: absent or undefined ones keep their value.
       const after: PersonRecord = { ...before }
       for (const key of PATCHABLE) if (patch[key] !== undefined) Object.assign(after, { [key]: patch[key] })
@@ -176,7 +160,7 @@ export class SqliteAccountStore implements AccountStore {
 
     const removePerson = db.transaction((id: string, at: number): PersonRecord => {
       const person = s.getPerson.get(id)
-      if (!person) throw notFound()
+      if (!person) throw personNotFound()
       if (person.role === 'admin' && s.countAdmins.get() === 1) throw lastAdmin()
       s.deletePerson.run(id)
       // Same transaction: no moment where the person is gone but a session of theirs still works.
@@ -196,7 +180,7 @@ export class SqliteAccountStore implements AccountStore {
 
     const redeemInvite = db.transaction((codeHash: string, at: number, candidate: NewPerson) => {
       const invite = s.findInvite.get(codeHash)
-      // The same order of checks (and the same words) as the join page's preview in auth/Accounts.ts.
+      // The same order of checks as the join page's preview in auth/Accounts.ts.
       if (!invite) throw inviteError('invite-unknown')
       if (invite.revokedAt !== null) throw inviteError('invite-revoked')
       if (invite.usedAt !== null) throw inviteError('invite-used')
@@ -370,7 +354,7 @@ export class SqliteAccountStore implements AccountStore {
       if (!(error instanceof Database.SqliteError) || error.code !== 'SQLITE_CONSTRAINT_UNIQUE') throw error
       if (error.message.includes('people.login_key')) throw loginTaken()
       if (error.message.includes('people.role')) {
-        const holders = ['product-lead', 'engineering-lead'].flatMap((role) => this.#statements.leadHolder.all(role))
+        const holders = LEAD_ROLES.flatMap((role) => this.#statements.leadHolder.all(role))
         const holder = holders[0]
         if (holder) throw leadTaken(holder, holder.role as LeadRole)
         throw new AccountError('lead-taken', 'Somebody already holds that lead role; change their role first.')
@@ -381,7 +365,7 @@ export class SqliteAccountStore implements AccountStore {
 
   #person(id: string): PersonRecord {
     const person = this.#statements.getPerson.get(id)
-    if (!person) throw notFound()
+    if (!person) throw personNotFound()
     return person
   }
 
@@ -466,33 +450,13 @@ function prepareStatements(db: Database.Database) {
 function loginKey(login: string): string
 function loginKey(login: string | null): string | null
 function loginKey(login: string | null): string | null {
-  return login === null ? null : login.trim().toLowerCase()
+  return login === null ? null : normalizeLogin(login)
 }
 
 function leadTaken(holder: PersonRecord, role: LeadRole): AccountError {
   return new AccountError('lead-taken', `${holder.name} is already the ${ROLE_LABELS[role]}; change their role first.`)
 }
 
-function loginTaken(): AccountError {
-  return new AccountError('login-taken', 'This login is already taken; choose another one.')
-}
-
 function lastAdmin(): AccountError {
   return new AccountError('last-admin', 'This is the last admin; make someone else an admin first.')
-}
-
-function notFound(): AccountError {
-  return new AccountError('not-found', 'There is no such person.')
-}
-
-/** The words the join page shows (the same as auth/Accounts.ts uses for its preview). */
-const INVITE_MESSAGES = {
-  'invite-unknown': 'This invite link is not valid. Check that you copied all of it, or ask your admin for a new one.',
-  'invite-revoked': 'This invite link was revoked by an admin. Ask your admin for a new one.',
-  'invite-used': 'This invite link has already been used. Each link works once; ask your admin for a new one.',
-  'invite-expired': 'This invite link has expired. Ask your admin for a new one.',
-} as const
-
-function inviteError(code: keyof typeof INVITE_MESSAGES): AccountError {
-  return new AccountError(code, INVITE_MESSAGES[code])
 }

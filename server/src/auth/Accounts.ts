@@ -18,10 +18,22 @@ import {
   type LeadRole,
   type PersonView,
   type Role,
+  type RoleAssignment,
   type SessionView,
 } from '@fourwall/shared'
 import type { Logger } from '../logger.js'
-import { AccountError, type AccountStore, type InviteRecord, type NewPerson, type PersonPatch, type PersonRecord, type SessionRecord } from '../accounts/AccountStore.js'
+import {
+  AccountError,
+  inviteError,
+  loginTaken,
+  personNotFound,
+  type AccountStore,
+  type InviteRecord,
+  type NewPerson,
+  type PersonPatch,
+  type PersonRecord,
+  type SessionRecord,
+} from '../accounts/AccountStore.js'
 import { AttemptLimiter, describeWait } from './AttemptLimiter.js'
 import { hashPassword, verifyPassword } from './passwords.js'
 import type { Principal } from './Principal.js'
@@ -172,9 +184,9 @@ export class Accounts {
   /** The pending invite behind a code, or the AccountError a person sees for it. */
   private async usableInvite(code: string): Promise<InviteRecord> {
     const invite = await this.deps.store.findInviteByCodeHash(hashSecret(code))
-    if (!invite) throw new AccountError('invite-unknown', 'This invite link is not valid. Check that you copied all of it, or ask your admin for a new one.')
+    if (!invite) throw inviteError('invite-unknown')
     const status = inviteStatus(invite, Date.now())
-    if (status !== 'pending') throw inviteUnavailable(status)
+    if (status !== 'pending') throw inviteError(`invite-${status}`)
     // A setup link left over from an earlier start must not make a second admin.
     if (isSetupInvite(invite) && !(await this.needsSetup())) {
       throw new AccountError('invite-revoked', 'This setup link is no longer needed: Fourwall is already set up. Ask an admin for an invite.')
@@ -199,7 +211,7 @@ export class Accounts {
       // Checked before the link is spent: a taken login must not use up a sign-in link. (The store
       // re-checks atomically for a new person; for an existing one the window is this request.)
       const holder = await this.deps.store.findPersonByLogin(candidate.login)
-      if (holder && holder.id !== pending.personId) throw new AccountError('login-taken', 'This login is already taken; choose another one.')
+      if (holder && holder.id !== pending.personId) throw loginTaken()
       candidate.passwordHash = await hashPassword(credentials.password)
     }
     const { invite, person: redeemed } = await this.deps.store.redeemInvite(hashSecret(code), now, candidate)
@@ -337,7 +349,7 @@ export class Accounts {
   /** Changes name, role or assignment; the person's sockets reconnect so the new role applies at once. */
   async updatePerson(by: Identity, id: string, patch: PersonPatch): Promise<PersonView> {
     const before = await this.deps.store.getPerson(id)
-    if (!before) throw new AccountError('not-found', 'There is no such person.')
+    if (!before) throw personNotFound()
     const next = { role: patch.role ?? before.role, worksFor: patch.worksFor !== undefined ? patch.worksFor : before.worksFor, team: patch.team !== undefined ? patch.team : before.team }
     // Moving to a role that needs no assignment drops the old one instead of refusing.
     if (patch.role && patch.worksFor === undefined && next.role !== 'chief-of-staff') next.worksFor = null
@@ -352,23 +364,26 @@ export class Accounts {
     const changed = after.role !== before.role || after.name !== before.name
     // Their sockets carry the old role and name; reconnecting picks up the new ones.
     if (changed) this.deps.onPersonChanged?.(id)
-    const sessions = (await this.deps.store.listActiveSessions(Date.now())).filter((session) => session.personId === id).length
-    return personView(after, sessions)
+    return personView(after, (await this.activeSessionsOf(id)).length)
   }
 
   async removePerson(by: Identity, id: string): Promise<void> {
-    const sessions = (await this.deps.store.listActiveSessions(Date.now())).filter((session) => session.personId === id).map((session) => session.id)
+    const sessions = (await this.activeSessionsOf(id)).map((session) => session.id)
     const removed = await this.deps.store.removePerson(id, Date.now())
     await this.audit(by, 'person.removed', id, { name: removed.name, role: removed.role })
     this.deps.onSessionsEnded?.(sessions)
     this.deps.onPersonChanged?.(id)
   }
 
+  private async activeSessionsOf(personId: string): Promise<SessionRecord[]> {
+    return (await this.deps.store.listActiveSessions(Date.now())).filter((session) => session.personId === personId)
+  }
+
   async setPassword(by: Identity, personId: string, password: string, login?: string): Promise<void> {
     const problem = passwordError(password) ?? (login !== undefined ? loginError(login) : null)
     if (problem) throw new AccountError('invalid', problem)
     const person = await this.deps.store.getPerson(personId)
-    if (!person) throw new AccountError('not-found', 'There is no such person.')
+    if (!person) throw personNotFound()
     if (!person.login && login === undefined) throw new AccountError('invalid', 'Choose a login (email or user name) to go with the password.')
     await this.deps.store.updatePerson(personId, { passwordHash: await hashPassword(password), ...(login !== undefined ? { login: normalizeLogin(login) } : {}) })
     await this.audit(by, 'password.set', personId, {})
@@ -441,24 +456,16 @@ export function inviteStatus(invite: InviteRecord, now: number): InviteStatus {
   return 'pending'
 }
 
-const UNAVAILABLE: Record<Exclude<InviteStatus, 'pending'>, [AccountError['code'], string]> = {
-  used: ['invite-used', 'This invite link has already been used. Each link works once; ask your admin for a new one.'],
-  revoked: ['invite-revoked', 'This invite link was revoked by an admin. Ask your admin for a new one.'],
-  expired: ['invite-expired', 'This invite link has expired. Ask your admin for a new one.'],
-}
-
-function inviteUnavailable(status: Exclude<InviteStatus, 'pending'>): AccountError {
-  const [code, message] = UNAVAILABLE[status]
-  return new AccountError(code, message)
+/** Only the role assignment of a record, for views that must not carry the record's other fields. */
+function assignmentOf({ role, worksFor, team }: RoleAssignment): RoleAssignment {
+  return { role, worksFor, team }
 }
 
 function inviteView(invite: InviteRecord, now: number): InviteView {
   return {
     id: invite.id,
     name: invite.name,
-    role: invite.role,
-    worksFor: invite.worksFor,
-    team: invite.team,
+    ...assignmentOf(invite),
     personId: invite.personId,
     createdAt: invite.createdAt,
     expiresAt: invite.expiresAt,
@@ -473,9 +480,7 @@ function personView(person: PersonRecord, activeSessions: number): PersonView {
   return {
     id: person.id,
     name: person.name,
-    role: person.role,
-    worksFor: person.worksFor,
-    team: person.team,
+    ...assignmentOf(person),
     login: person.login,
     hasPassword: person.passwordHash !== null,
     createdAt: person.createdAt,

@@ -7,12 +7,11 @@
  * an already-settled promise. That makes every method atomic within this process; other processes
  * (or other connections) are serialized by SQLite's own locking.
  */
-import fs from 'node:fs'
-import path from 'node:path'
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
 import * as Y from 'yjs'
 import type { DocumentUpdateEntry } from '@fourwall/shared'
 import type { CompactionResult, DocumentStats, Storage, StoredUpdate } from './Storage.js'
+import { openSqlite, type SqliteSynchronous } from './sqlite.js'
 
 export interface SqliteStorageOptions {
   /** Path of the database file; its parent directory is created if missing. */
@@ -24,11 +23,8 @@ export interface SqliteStorageOptions {
    * power loss can lose the last commits. FULL also survives those, at the cost of one fsync per
    * commit (which is why the server batches one event-loop turn of updates into one append()).
    */
-  synchronous?: 'NORMAL' | 'FULL'
+  synchronous?: SqliteSynchronous
 }
-
-/** How long a writer waits for another connection's write lock before failing with SQLITE_BUSY. */
-const BUSY_TIMEOUT_MS = 5000
 
 interface StatsRow {
   count: number
@@ -64,15 +60,7 @@ export class SqliteStorage implements Storage {
 
   private constructor({ file, synchronous = 'NORMAL' }: SqliteStorageOptions) {
     this.file = file
-    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
-    // `timeout` is SQLite's busy_timeout, set before anything that may need a lock (switching to
-    // WAL does): a second writer, in this process or another, waits for the lock instead of failing.
-    const db = new Database(file, { timeout: BUSY_TIMEOUT_MS })
-    this.#db = db
-    try {
-      const mode = db.pragma('journal_mode = WAL', { simple: true })
-      if (mode !== 'wal') throw new Error(`SQLite refused WAL mode for ${file} (got ${String(mode)})`)
-      db.pragma(`synchronous = ${synchronous}`)
+    const [db] = openSqlite(file, synchronous, (db) => {
       // AUTOINCREMENT so ids are never reused after compaction deletes the highest rows: the id
       // order is the append order, across every connection.
       db.exec(`
@@ -94,10 +82,8 @@ export class SqliteStorage implements Storage {
         );
         CREATE INDEX IF NOT EXISTS update_log_doc_id ON update_log (doc, id);
       `)
-    } catch (error) {
-      db.close()
-      throw error
-    }
+    })
+    this.#db = db
 
     this.#insert = db.prepare('INSERT INTO updates (doc, data, size) VALUES (?, ?, ?)')
     this.#insertLog = db.prepare(

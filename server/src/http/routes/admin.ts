@@ -17,6 +17,7 @@ export interface AdminRoutesDeps {
 }
 
 const MANAGE = 'only an admin can manage people, invites and sessions'
+const READ_AUDIT = 'only an admin can read the audit log'
 
 export function adminRoutes({ accounts, storage, config }: AdminRoutesDeps): express.Router {
   const router = express.Router()
@@ -83,13 +84,13 @@ export function adminRoutes({ accounts, storage, config }: AdminRoutesDeps): exp
   })
 
   router.get('/audit', async (request, response) => {
-    requirePermission(response, 'audit.read', 'only an admin can read the audit log')
+    requirePermission(response, 'audit.read', READ_AUDIT)
     const { limit, before } = paging(request)
     response.json({ entries: await accounts.store.listAudit({ limit, before }) })
   })
 
   router.get('/document-updates', async (request, response) => {
-    requirePermission(response, 'audit.read', 'only an admin can read the audit log')
+    requirePermission(response, 'audit.read', READ_AUDIT)
     const { limit, before } = paging(request)
     const doc = request.query.doc
     if (doc !== undefined && (typeof doc !== 'string' || !parseDocName(doc))) throw new HttpError(400, '"doc" must be a document name such as week:2026-W48')
