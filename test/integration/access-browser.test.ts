@@ -157,4 +157,51 @@ describe('invites, read-only viewing and sign-out in Chromium', () => {
     await waitFor(() => suite.server.server.sync.connections.size, (size) => size === liveBefore - 1, 5_000, 'the page’s connection closed')
     expect((await fetch(`${suite.server.url}/api/me`, { headers: { cookie: session.cookie } })).status).toBe(401)
   })
+
+  it('sets a password from the account menu, then signs in with it; an admin renames a person', async () => {
+    const other = await suite.server.signIn('editor', 'Olga Other', { login: 'olga', password: 'olga has a password' })
+    const session = await suite.server.signIn('editor', 'Pia Password')
+    const page = await newPageWithSession(suite.browser, suite.server.url, session)
+    pages.push(page)
+    await waitForConnection(page, 'live')
+
+    const opener = page.getByRole('button', { name: 'Set password' })
+    await opener.click()
+    const dialog = page.getByRole('dialog', { name: 'Set password' })
+    await dialog.waitFor()
+    expect(await dialog.getAttribute('aria-modal')).toBe('true')
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
+    await expect.poll(() => opener.evaluate((button) => button === document.activeElement)).toBe(true)
+
+    await opener.click()
+    await dialog.getByLabel('Password', { exact: true }).fill('a good long password')
+    await dialog.getByLabel('Confirm password').fill('a good long password')
+    // A login someone else has is refused with the server's sentence.
+    await dialog.getByLabel('Login').fill('OLGA')
+    await dialog.getByRole('button', { name: 'Save password' }).click()
+    await expect.poll(() => dialog.locator('[data-problem]').innerText()).toContain('This login is already taken; choose another one.')
+    await dialog.getByLabel('Login').fill('pia@example.com')
+    await dialog.getByRole('button', { name: 'Save password' }).click()
+    await dialog.locator('[data-password-saved]').waitFor()
+
+    const signIn = await fetch(`${suite.server.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: 'Pia@Example.com', password: 'a good long password' }),
+    })
+    expect(signIn.status).toBe(200)
+
+    // An admin renames Olga from the People tab; the new name is what the server knows.
+    const admin = await newPageWithSession(suite.browser, suite.server.url, await suite.server.signIn('admin', 'Ann Admin'), '/admin')
+    pages.push(admin)
+    await admin.locator('[data-screen="admin"]').waitFor()
+    await admin.getByRole('tab', { name: /People/ }).click()
+    await admin.getByRole('button', { name: 'Rename Olga Other' }).click()
+    await admin.getByLabel('Name (Olga Other)').fill('Olga Renamed')
+    await admin.getByRole('button', { name: 'Save' }).click()
+    await admin.getByRole('button', { name: 'Rename Olga Renamed' }).waitFor()
+    const me = await fetch(`${suite.server.url}/api/me`, { headers: { cookie: other.cookie } })
+    expect(await me.json()).toMatchObject({ identity: { name: 'Olga Renamed' } })
+  })
 })

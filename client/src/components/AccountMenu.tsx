@@ -1,9 +1,10 @@
 import { can, ROLE_LABELS } from '@fourwall/shared'
-import { problemSentence } from '../lib/api.js'
 import { useState } from 'react'
+import { useRequest } from '../hooks/useRequest.js'
 import type { Identity } from '../lib/identity.js'
 import { BusyButton } from './BusyButton.js'
 import { Link } from './Link.js'
+import { PasswordDialog } from './PasswordDialog.js'
 
 interface Props {
   identity: Identity
@@ -12,21 +13,10 @@ interface Props {
   onSignOut(): Promise<void>
 }
 
-/** Who is signed in, the way to the other page, and signing out. */
+/** Who is signed in, the way to the other page, setting a password, and signing out. */
 export function AccountMenu({ identity, on, onSignOut }: Props) {
-  const [busy, setBusy] = useState(false)
-  const [problem, setProblem] = useState<string | null>(null)
-
-  const signOut = async (): Promise<void> => {
-    setBusy(true)
-    setProblem(null)
-    try {
-      await onSignOut() // unmounts this on success
-    } catch (error) {
-      setProblem(`Not signed out: ${problemSentence(error)}`)
-      setBusy(false)
-    }
-  }
+  const signOut = useRequest()
+  const [settingPassword, setSettingPassword] = useState(false)
 
   return (
     <div className="header__account">
@@ -43,14 +33,20 @@ export function AccountMenu({ identity, on, onSignOut }: Props) {
           Board
         </Link>
       )}
-      <BusyButton type="button" className="button button--small button--quiet" busy={busy} onClick={signOut}>
+      {/* /api/me does not say whether a password is set, so this does not pretend to know. */}
+      <button type="button" className="button button--small button--quiet" aria-haspopup="dialog" onClick={() => setSettingPassword(true)}>
+        Set password
+      </button>
+      {/* onSignOut unmounts this on success. */}
+      <BusyButton type="button" className="button button--small button--quiet" busy={signOut.busy} onClick={() => void signOut.run(onSignOut)}>
         Sign out
       </BusyButton>
-      {problem && (
+      {signOut.problem && (
         <span role="alert" className="header__problem">
-          {problem}
+          Not signed out: {signOut.problem}
         </span>
       )}
+      {settingPassword && <PasswordDialog onClose={() => setSettingPassword(false)} />}
     </div>
   )
 }

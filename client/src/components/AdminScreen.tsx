@@ -1,4 +1,5 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
+import { setForbiddenHandler } from '../lib/api.js'
 import type { Identity } from '../lib/identity.js'
 import { AccountMenu } from './AccountMenu.js'
 import { AuditTab } from './admin/AuditTab.js'
@@ -25,12 +26,20 @@ function tabFromHash(): TabId {
 interface Props {
   identity: Identity
   onSignOut(): Promise<void>
-  /** The admin changed their own name or role: the page asks the server who they are now. */
+  /**
+   * The admin changed their own name or role, or the server refused something with 403 (their
+   * admin role was taken away meanwhile): the page asks the server who they are now, and shows
+   * the screen for that.
+   */
   onIdentityChanged(): void
 }
 
 export function AdminScreen({ identity, onSignOut, onIdentityChanged }: Props) {
   const [tab, setTab] = useState<TabId>(tabFromHash)
+  useEffect(() => {
+    setForbiddenHandler(onIdentityChanged)
+    return () => setForbiddenHandler(null)
+  }, [onIdentityChanged])
   const select = (next: TabId): void => {
     setTab(next)
     window.history.replaceState(window.history.state, '', `#${next}`)

@@ -1,13 +1,15 @@
-import { loginError, PASSWORD_MIN, passwordError, type InvitePreview } from '@fourwall/shared'
-import { useId, useState, type FormEvent } from 'react'
-import { api, problemSentence } from '../lib/api.js'
+import type { InvitePreview } from '@fourwall/shared'
+import { useId, type FormEvent } from 'react'
+import { credentialErrors, isBlank, useCredentials } from '../hooks/useCredentials.js'
+import { useRequest } from '../hooks/useRequest.js'
+import { api } from '../lib/api.js'
 import { formatDateTime, formatRelative } from '../lib/format.js'
 import { readSessionInfo, type Identity, type SessionInfo } from '../lib/identity.js'
 import { unavailableStatus, type InviteUnavailable } from '../lib/invites.js'
 import { navigate } from '../lib/navigation.js'
 import { describeAssignment } from '../lib/roles.js'
-import { BusyButton } from './BusyButton.js'
-import { FormProblem } from './FormProblem.js'
+import { CredentialFields } from './CredentialFields.js'
+import { FormFooter } from './FormFooter.js'
 
 interface Props {
   code: string
@@ -18,82 +20,40 @@ interface Props {
   onUnavailable(status: InviteUnavailable): void
 }
 
-interface Credentials {
-  login: string
-  password: string
-  confirm: string
-}
-
-type FieldErrors = Partial<Record<keyof Credentials, string>>
-
-/** Both or neither: a password is optional, but a half-filled one is a mistake worth pointing out. */
-function validate({ login, password, confirm }: Credentials): FieldErrors {
-  if (login.trim() === '' && password === '' && confirm === '') return {}
-  const errors: FieldErrors = {}
-  const badLogin = loginError(login)
-  const badPassword = passwordError(password)
-  if (badLogin) errors.login = badLogin
-  if (badPassword) errors.password = badPassword
-  else if (confirm !== password) errors.confirm = 'The two passwords are not the same.'
-  return errors
-}
-
 export function JoinForm({ code, preview, signedInAs, onJoined, onUnavailable }: Props) {
   const id = useId()
-  const [credentials, setCredentials] = useState<Credentials>({ login: '', password: '', confirm: '' })
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [problem, setProblem] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { credentials, errors, setErrors, change } = useCredentials()
+  const request = useRequest()
 
-  const set = (field: keyof Credentials) => (event: { currentTarget: HTMLInputElement }) => {
-    const value = event.currentTarget.value
-    setCredentials((prev) => ({ ...prev, [field]: value }))
-    // Clear a field's complaint once it is being fixed; it is checked again on Join.
-    setErrors((prev) => (prev[field] ? { ...prev, [field]: undefined } : prev))
-  }
-
-  const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
+  const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault()
-    const found = validate(credentials)
+    // Both or neither: a password is optional, but a half-filled one is a mistake worth pointing out.
+    const withPassword = !isBlank(credentials)
+    const found = withPassword ? credentialErrors(credentials, { loginRequired: true }) : {}
     setErrors(found)
     if (Object.keys(found).length > 0) {
-      setProblem('Fix the password fields, or leave all three empty to join with this link only.')
+      request.fail('Fix the password fields, or leave all three empty to join with this link only.')
       return
     }
-    const withPassword = credentials.login.trim() !== ''
-    setBusy(true)
-    setProblem(null)
-    try {
-      const body = await api<unknown>('/api/invites/redeem', {
-        method: 'POST',
-        body: withPassword ? { code, login: credentials.login.trim(), password: credentials.password } : { code },
-        reportSessionLoss: false,
-      })
+    void request.run(async () => {
+      let body: unknown
+      try {
+        body = await api<unknown>('/api/invites/redeem', {
+          method: 'POST',
+          body: withPassword ? { code, login: credentials.login.trim(), password: credentials.password } : { code },
+          reportSessionLoss: false,
+        })
+      } catch (error) {
+        const gone = unavailableStatus(error)
+        if (!gone) throw error
+        onUnavailable(gone)
+        return
+      }
       onJoined(readSessionInfo(body))
       // Replace, not push: Back must not lead to a link that has just been used up.
       navigate('/', { replace: true })
-    } catch (error) {
-      setBusy(false)
-      const gone = unavailableStatus(error)
-      if (gone) onUnavailable(gone)
-      else setProblem(problemSentence(error))
-    }
+    })
   }
-
-  const field = (name: keyof Credentials, hasHint = false) => ({
-    id: `${id}-${name}`,
-    name,
-    value: credentials[name],
-    onChange: set(name),
-    'aria-invalid': errors[name] ? true : undefined,
-    'aria-describedby': [hasHint && `${id}-${name}-hint`, errors[name] && `${id}-${name}-error`].filter(Boolean).join(' ') || undefined,
-  })
-  const fieldError = (name: keyof Credentials) =>
-    errors[name] && (
-      <p id={`${id}-${name}-error`} className="field__error">
-        {errors[name]}
-      </p>
-    )
 
   return (
     <main className="screen join" data-screen="join" data-invite-status="pending">
@@ -118,32 +78,15 @@ export function JoinForm({ code, preview, signedInAs, onJoined, onUnavailable }:
               ? 'You already have a login. Leave these empty to keep your password as it is.'
               : 'Leave these empty to join with this link only; an admin can send you a new link later.'}
           </p>
-          <div className="field">
-            <label htmlFor={`${id}-login`}>Login</label>
-            <input {...field('login', true)} autoComplete="username" autoCapitalize="none" spellCheck={false} />
-            <p id={`${id}-login-hint`} className="field__hint muted">Your email address or a user name, without spaces.</p>
-            {fieldError('login')}
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-password`}>Password</label>
-            <input {...field('password', true)} type="password" autoComplete="new-password" />
-            <p id={`${id}-password-hint`} className="field__hint muted">
-              At least {PASSWORD_MIN} characters.
-            </p>
-            {fieldError('password')}
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-confirm`}>Confirm password</label>
-            <input {...field('confirm')} type="password" autoComplete="new-password" />
-            {fieldError('confirm')}
-          </div>
+          <CredentialFields
+            idPrefix={id}
+            value={credentials}
+            errors={errors}
+            onChange={change}
+            loginHint="Your email address or a user name, without spaces."
+          />
         </fieldset>
-        <FormProblem problem={problem} />
-        <div className="form__actions">
-          <BusyButton type="submit" busy={busy}>
-            Join Fourwall
-          </BusyButton>
-        </div>
+        <FormFooter busy={request.busy} problem={request.problem} submit="Join Fourwall" />
       </form>
     </main>
   )

@@ -1,8 +1,9 @@
-import { useId, useState, type FormEvent } from 'react'
-import { api, problemSentence } from '../lib/api.js'
+import { useId, type FormEvent } from 'react'
+import { useRequest } from '../hooks/useRequest.js'
+import { api } from '../lib/api.js'
 import { readSessionInfo, type SessionInfo } from '../lib/identity.js'
-import { BusyButton } from './BusyButton.js'
-import { FormProblem } from './FormProblem.js'
+import { FormFooter } from './FormFooter.js'
+import { TextField } from './TextField.js'
 
 interface Props {
   /** Why the person is here when it was not their own choice, e.g. their session was revoked. */
@@ -12,30 +13,25 @@ interface Props {
 
 export function SignInScreen({ notice, onSignedIn }: Props) {
   const id = useId()
-  const [problem, setProblem] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const request = useRequest()
 
-  const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
+  const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault()
     const form = new FormData(event.currentTarget)
     const login = String(form.get('login') ?? '').trim()
     const password = String(form.get('password') ?? '')
     if (login === '' || password === '') {
-      setProblem('Enter your login and your password.')
+      request.fail('Enter your login and your password.')
       return
     }
-    setBusy(true)
-    setProblem(null)
-    try {
+    void request.run(async () => {
       const body = await api<unknown>('/api/session', { method: 'POST', body: { login, password }, reportSessionLoss: false })
       onSignedIn(readSessionInfo(body))
-    } catch (error) {
-      setProblem(problemSentence(error))
-      setBusy(false)
-    }
+    })
   }
 
   const problemId = `${id}-problem`
+  const invalid = request.problem !== null
   return (
     <main className="screen sign-in" data-screen="sign-in">
       <h1 className="screen__brand">Fourwall</h1>
@@ -45,37 +41,20 @@ export function SignInScreen({ notice, onSignedIn }: Props) {
         </p>
       )}
       <h2>Sign in</h2>
-      <form className="form" onSubmit={submit} aria-describedby={problem ? problemId : undefined} noValidate>
-        <div className="field">
-          <label htmlFor={`${id}-login`}>Login</label>
-          <input
-            id={`${id}-login`}
-            name="login"
-            autoComplete="username"
-            autoCapitalize="none"
-            spellCheck={false}
-            required
-            autoFocus
-            aria-invalid={problem ? true : undefined}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-password`}>Password</label>
-          <input
-            id={`${id}-password`}
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            aria-invalid={problem ? true : undefined}
-          />
-        </div>
-        <FormProblem id={problemId} problem={problem} />
-        <div className="form__actions">
-          <BusyButton type="submit" busy={busy}>
-            Sign in
-          </BusyButton>
-        </div>
+      <form className="form" onSubmit={submit} aria-describedby={invalid ? problemId : undefined} noValidate>
+        <TextField
+          id={`${id}-login`}
+          name="login"
+          label="Login"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+          autoFocus
+          invalid={invalid}
+        />
+        <TextField id={`${id}-password`} name="password" label="Password" type="password" autoComplete="current-password" required invalid={invalid} />
+        <FormFooter busy={request.busy} problem={request.problem} problemId={problemId} submit="Sign in" />
       </form>
       <p className="muted">No password? Ask your admin for an invite link.</p>
     </main>

@@ -40,6 +40,16 @@ export function setSessionLostHandler(handler: (() => void) | null): void {
   onSessionLost = handler
 }
 
+/**
+ * Called when a call answers 403. The admin page sets it while it is open: a refusal there usually
+ * means someone took the admin role away meanwhile, so the page asks who this person is now.
+ */
+let onForbidden: (() => void) | null = null
+
+export function setForbiddenHandler(handler: (() => void) | null): void {
+  onForbidden = handler
+}
+
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE'
 
 export interface ApiOptions {
@@ -82,6 +92,7 @@ export async function api<T>(path: string, options: ApiOptions = {}): Promise<T>
   const message = typeof fields.error === 'string' && fields.error !== '' ? fields.error : fallbackMessage(response.status)
   const retryAfter = typeof fields.retryAfterSeconds === 'number' ? fields.retryAfterSeconds : undefined
   if (response.status === 401 && reportSessionLoss) onSessionLost?.()
+  if (response.status === 403) onForbidden?.()
   throw new ApiError(response.status, message, retryAfter, fields)
 }
 

@@ -2,11 +2,12 @@ import type { AuditEntry } from '@fourwall/shared'
 import { usePagedList } from '../../hooks/usePagedList.js'
 import { actionWords, describeDetail } from '../../lib/audit.js'
 import { formatDateTime } from '../../lib/format.js'
+import { PagedTable } from './AdminTable.js'
 import { DocumentUpdates } from './DocumentUpdates.js'
-import { Empty } from './Loaded.js'
-import { PagedState } from './PagedState.js'
 
 const NO_QUERY = {}
+
+const COLUMNS = ['Time', 'Who', 'Action', 'Target', 'Detail']
 
 export function AuditTab() {
   const list = usePagedList<AuditEntry>('/api/audit', NO_QUERY)
@@ -15,37 +16,21 @@ export function AuditTab() {
       <section aria-labelledby="audit-heading" className="admin-section" data-section="audit">
         <h2 id="audit-heading">Audit log</h2>
         <p className="muted">Who did what, newest first: sign-ins, invites, role changes, revocations.</p>
-        {list.entries.length === 0 && !list.loading && !list.problem ? (
-          <Empty>Nothing has happened yet.</Empty>
-        ) : (
-          list.entries.length > 0 && (
-            <div className="table-wrap">
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">Time</th>
-                    <th scope="col">Who</th>
-                    <th scope="col">Action</th>
-                    <th scope="col">Target</th>
-                    <th scope="col">Detail</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.entries.map((entry) => (
-                    <tr key={entry.id} data-audit-action={entry.action}>
-                      <td className="nowrap">{formatDateTime(entry.at)}</td>
-                      <td>{entry.actorName ?? entry.actorId ?? <span className="muted">{anonymousActor(entry)}</span>}</td>
-                      <td>{actionWords(entry.action)}</td>
-                      <td>{entry.target ? <code>{entry.target}</code> : <span className="muted">—</span>}</td>
-                      <td>{describeDetail(entry.detail)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )
-        )}
-        <PagedState list={list} what="the audit log" />
+        <PagedTable
+          list={list}
+          what="the audit log"
+          columns={COLUMNS}
+          empty="Nothing has happened yet."
+          row={(entry) => (
+            <tr data-audit-action={entry.action}>
+              <td className="nowrap">{formatDateTime(entry.at)}</td>
+              <td>{entry.actorName ?? entry.actorId ?? <span className="muted">{anonymousActor(entry)}</span>}</td>
+              <td>{actionWords(entry.action)}</td>
+              <td>{entry.target ? <code>{entry.target}</code> : <span className="muted">—</span>}</td>
+              <td>{describeDetail(entry.detail)}</td>
+            </tr>
+          )}
+        />
       </section>
       <DocumentUpdates />
     </div>

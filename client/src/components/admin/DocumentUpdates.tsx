@@ -4,8 +4,10 @@ import { usePagedList } from '../../hooks/usePagedList.js'
 import { formatBytes } from '../../lib/audit.js'
 import { formatDateTime } from '../../lib/format.js'
 import { FormProblem } from '../FormProblem.js'
-import { Empty } from './Loaded.js'
-import { PagedState } from './PagedState.js'
+import { TextField } from '../TextField.js'
+import { PagedTable } from './AdminTable.js'
+
+const COLUMNS = ['Time', 'Document', 'Stored for', 'Connection', 'Size']
 
 /** Which person's connection stored each document update: the edit side of the audit log. */
 export function DocumentUpdates() {
@@ -35,21 +37,16 @@ export function DocumentUpdates() {
         week, say).
       </p>
       <form className="form form--inline" onSubmit={filter} noValidate>
-        <div className="field">
-          <label htmlFor={`${id}-doc`}>Document</label>
-          <input
-            id={`${id}-doc`}
-            value={draft}
-            placeholder="All documents"
-            spellCheck={false}
-            aria-describedby={`${id}-doc-hint`}
-            aria-invalid={problem ? true : undefined}
-            onChange={(event) => setDraft(event.currentTarget.value)}
-          />
-          <p id={`${id}-doc-hint`} className="field__hint muted">
-            For example week:2026-W48. Leave empty for all.
-          </p>
-        </div>
+        <TextField
+          id={`${id}-doc`}
+          label="Document"
+          hint="For example week:2026-W48. Leave empty for all."
+          value={draft}
+          placeholder="All documents"
+          spellCheck={false}
+          invalid={problem !== null}
+          onChange={(event) => setDraft(event.currentTarget.value)}
+        />
         <div className="form__actions">
           <button type="submit" className="button button--small">
             Show
@@ -57,39 +54,23 @@ export function DocumentUpdates() {
         </div>
         <FormProblem problem={problem} />
       </form>
-      {list.entries.length === 0 && !list.loading && !list.problem ? (
-        <Empty>{doc ? `No stored updates for ${doc}.` : 'No document has been edited yet.'}</Empty>
-      ) : (
-        list.entries.length > 0 && (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Time</th>
-                  <th scope="col">Document</th>
-                  <th scope="col">Stored for</th>
-                  <th scope="col">Connection</th>
-                  <th scope="col">Size</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.entries.map((entry) => (
-                  <tr key={entry.id} data-update-id={entry.id}>
-                    <td className="nowrap">{formatDateTime(entry.at)}</td>
-                    <td>
-                      <code>{entry.docName}</code>
-                    </td>
-                    <td>{entry.personId === null ? <em>The server</em> : (entry.personName ?? entry.personId)}</td>
-                    <td>{entry.connectionId ? <code>{entry.connectionId}</code> : <span className="muted">—</span>}</td>
-                    <td className="table__number">{formatBytes(entry.bytes)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )
-      )}
-      <PagedState list={list} what="document updates" />
+      <PagedTable
+        list={list}
+        what="document updates"
+        columns={COLUMNS}
+        empty={doc ? `No stored updates for ${doc}.` : 'No document has been edited yet.'}
+        row={(entry) => (
+          <tr data-update-id={entry.id}>
+            <td className="nowrap">{formatDateTime(entry.at)}</td>
+            <td>
+              <code>{entry.docName}</code>
+            </td>
+            <td>{entry.personId === null ? <em>The server</em> : (entry.personName ?? entry.personId)}</td>
+            <td>{entry.connectionId ? <code>{entry.connectionId}</code> : <span className="muted">—</span>}</td>
+            <td className="table__number">{formatBytes(entry.bytes)}</td>
+          </tr>
+        )}
+      />
     </section>
   )
 }

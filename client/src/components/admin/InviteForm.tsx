@@ -1,8 +1,10 @@
 import { nameError, NAME_MAX, roleAssignmentError, type InviteView } from '@fourwall/shared'
 import { useId, useState, type FormEvent } from 'react'
-import { api, problemSentence } from '../../lib/api.js'
+import { useRequest } from '../../hooks/useRequest.js'
+import { api } from '../../lib/api.js'
 import { BusyButton } from '../BusyButton.js'
 import { FormProblem } from '../FormProblem.js'
+import { TextField } from '../TextField.js'
 import { assignmentOf, RoleFields, type RoleDraft } from './RoleFields.js'
 
 export interface CreatedInvite {
@@ -24,20 +26,18 @@ export function InviteForm({ onCreated }: { onCreated(created: CreatedInvite): v
   const [name, setName] = useState('')
   const [role, setRole] = useState<RoleDraft>(EMPTY_ROLE)
   const [expiresInHours, setExpiresInHours] = useState(72)
-  const [busy, setBusy] = useState(false)
-  const [problem, setProblem] = useState<string | null>(null)
+  const request = useRequest({ repeatable: true })
+  const { busy, problem } = request
 
-  const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
+  const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault()
     const assignment = assignmentOf(role)
     const invalid = nameError(name) ?? roleAssignmentError(assignment)
     if (invalid) {
-      setProblem(invalid)
+      request.fail(invalid)
       return
     }
-    setBusy(true)
-    setProblem(null)
-    try {
+    void request.run(async () => {
       const created = await api<CreatedInvite>('/api/invites', {
         method: 'POST',
         body: { name: name.trim(), ...assignment, expiresInHours },
@@ -45,11 +45,7 @@ export function InviteForm({ onCreated }: { onCreated(created: CreatedInvite): v
       setName('')
       setRole(EMPTY_ROLE)
       onCreated(created)
-    } catch (error) {
-      setProblem(problemSentence(error))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   const problemId = `${id}-problem`
@@ -58,30 +54,28 @@ export function InviteForm({ onCreated }: { onCreated(created: CreatedInvite): v
       <h3 id={`${id}-heading`} className="form__title">
         Invite someone
       </h3>
-      <div className="field">
-        <label htmlFor={`${id}-name`}>Name</label>
-        <input
-          id={`${id}-name`}
-          value={name}
-          maxLength={NAME_MAX}
-          autoComplete="off"
-          required
-          disabled={busy}
-          aria-invalid={problem !== null && nameError(name) !== null ? true : undefined}
-          aria-describedby={problem ? problemId : undefined}
-          onChange={(event) => {
-            setName(event.currentTarget.value)
-            setProblem(null)
-          }}
-        />
-      </div>
+      <TextField
+        id={`${id}-name`}
+        label="Name"
+        value={name}
+        maxLength={NAME_MAX}
+        autoComplete="off"
+        required
+        disabled={busy}
+        invalid={problem !== null && nameError(name) !== null}
+        describedBy={problem ? problemId : undefined}
+        onChange={(event) => {
+          setName(event.currentTarget.value)
+          request.clear()
+        }}
+      />
       <RoleFields
         idPrefix={id}
         value={role}
         disabled={busy}
         onChange={(next) => {
           setRole(next)
-          setProblem(null)
+          request.clear()
         }}
       />
       <div className="field">

@@ -13,26 +13,32 @@ interface Props<T> {
 
 /** A list's loading and failure states, so each tab only says what to show once it has data. */
 export function Loaded<T>({ state, reload, what, children }: Props<T>) {
-  if (state.status === 'loading') {
-    return (
-      <p role="status" className="loading" aria-busy="true" data-loading={what}>
-        <StatusIcon kind="connecting" /> Loading {what}…
-      </p>
-    )
-  }
-  if (state.status === 'failed') {
-    return (
-      <div className="stack">
-        <FormProblem problem={`Could not load ${what}: ${state.problem}`} />
-        <div>
-          <button type="button" className="button button--small" onClick={reload}>
-            Try again
-          </button>
-        </div>
-      </div>
-    )
-  }
+  if (state.status === 'loading') return <ListLoading what={what} />
+  if (state.status === 'failed') return <ListFailed what={what} problem={state.problem} onRetry={reload} />
   return <>{children(state.data)}</>
+}
+
+/** "Loading people…", announced politely. */
+export function ListLoading({ what }: { what: string }) {
+  return (
+    <p role="status" className="loading" aria-busy="true" data-loading={what}>
+      <StatusIcon kind="connecting" /> Loading {what}…
+    </p>
+  )
+}
+
+/** Why a list did not load, and a button to try again. */
+export function ListFailed({ what, problem, onRetry }: { what: string; problem: string; onRetry(): void }) {
+  return (
+    <div className="stack">
+      <FormProblem problem={`Could not load ${what}: ${problem}`} />
+      <div>
+        <button type="button" className="button button--small" onClick={onRetry}>
+          Try again
+        </button>
+      </div>
+    </div>
+  )
 }
 
 /** What an empty table says instead of showing bare headers. */

@@ -3,10 +3,14 @@ import { useState } from 'react'
 import { listOf, useApiData } from '../../hooks/useApiData.js'
 import type { Identity } from '../../lib/identity.js'
 import { describeTies } from '../../lib/roles.js'
-import { Empty, Loaded } from './Loaded.js'
-import { PersonActions, RoleEditor } from './PersonActions.js'
+import { AdminTable } from './AdminTable.js'
+import { Loaded } from './Loaded.js'
+import { PersonActions, type PersonEdit } from './PersonActions.js'
+import { NameEditor, RoleEditor } from './PersonEditors.js'
 
 const readPeople = listOf<PersonView>('people')
+
+const COLUMNS = ['Name', 'Role', 'Works for / team', 'Login', 'Active sessions']
 
 interface Props {
   me: Identity
@@ -16,7 +20,7 @@ interface Props {
 export function PeopleTab({ me, onIdentityChanged }: Props) {
   const { state, reload } = useApiData('/api/people', readPeople)
   // One editor at a time, so its fields' labels name one thing.
-  const [editing, setEditing] = useState<string | null>(null)
+  const [editing, setEditing] = useState<{ id: string; what: PersonEdit } | null>(null)
 
   const changed = (person: PersonView): void => {
     setEditing(null)
@@ -31,43 +35,26 @@ export function PeopleTab({ me, onIdentityChanged }: Props) {
         Everyone who can open Fourwall. Add people with an invite link (the Invites tab).
       </p>
       <Loaded state={state} reload={reload} what="people">
-        {(people) =>
-          people.length === 0 ? (
-            <Empty>Nobody yet. Create an invite link to add the first person.</Empty>
-          ) : (
-            <div className="table-wrap">
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Role</th>
-                    <th scope="col">Works for / team</th>
-                    <th scope="col">Login</th>
-                    <th scope="col">Active sessions</th>
-                    <th scope="col">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {sortPeople(people).map((person) => (
-                    <PersonRows
-                      key={person.id}
-                      person={person}
-                      isMe={person.id === me.id}
-                      editing={editing === person.id}
-                      leadHolders={leadHolders(people, person.id)}
-                      onEdit={() => setEditing(person.id)}
-                      onCancel={() => setEditing(null)}
-                      onChanged={changed}
-                      onRemoved={reload}
-                    />
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
+        {(people) => (
+          <AdminTable
+            columns={COLUMNS}
+            actions
+            items={sortPeople(people)}
+            empty="Nobody yet. Create an invite link to add the first person."
+            row={(person) => (
+              <PersonRows
+                person={person}
+                isMe={person.id === me.id}
+                editing={editing?.id === person.id ? editing.what : null}
+                leadHolders={leadHolders(people, person.id)}
+                onEdit={(what) => setEditing((prev) => (prev?.id === person.id && prev.what === what ? null : { id: person.id, what }))}
+                onCancel={() => setEditing(null)}
+                onChanged={changed}
+                onRemoved={reload}
+              />
+            )}
+          />
+        )}
       </Loaded>
     </section>
   )
@@ -76,9 +63,9 @@ export function PeopleTab({ me, onIdentityChanged }: Props) {
 interface RowProps {
   person: PersonView
   isMe: boolean
-  editing: boolean
+  editing: PersonEdit | null
   leadHolders: Partial<Record<LeadRole, string>>
-  onEdit(): void
+  onEdit(what: PersonEdit): void
   onCancel(): void
   onChanged(person: PersonView): void
   onRemoved(): void
@@ -102,8 +89,12 @@ function PersonRows({ person, isMe, editing, leadHolders, onEdit, onCancel, onCh
       </tr>
       {editing && (
         <tr className="table__editor">
-          <td colSpan={6}>
-            <RoleEditor person={person} leadHolders={leadHolders} onCancel={onCancel} onSaved={onChanged} />
+          <td colSpan={COLUMNS.length + 1}>
+            {editing === 'role' ? (
+              <RoleEditor person={person} leadHolders={leadHolders} onCancel={onCancel} onSaved={onChanged} />
+            ) : (
+              <NameEditor person={person} onCancel={onCancel} onSaved={onChanged} />
+            )}
           </td>
         </tr>
       )}

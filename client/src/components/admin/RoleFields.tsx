@@ -1,4 +1,5 @@
 import { LEAD_ROLES, ROLE_LABELS, ROLES, TEAM_MAX, type LeadRole, type Role, type RoleAssignment } from '@fourwall/shared'
+import { TextField } from '../TextField.js'
 
 /** A role being chosen in a form: the tie fields stay as typed while the role changes back and forth. */
 export interface RoleDraft {
@@ -77,21 +78,16 @@ export function RoleFields({ idPrefix, value, onChange, about, leadHolders = {},
         </div>
       )}
       {value.role === 'team-lead' && (
-        <div className="field">
-          <label htmlFor={`${idPrefix}-team`}>Team</label>
-          <input
-            id={`${idPrefix}-team`}
-            aria-label={name('Team')}
-            aria-describedby={`${idPrefix}-team-hint`}
-            value={value.team}
-            disabled={disabled}
-            maxLength={TEAM_MAX}
-            onChange={(event) => onChange({ ...value, team: event.currentTarget.value })}
-          />
-          <p id={`${idPrefix}-team-hint`} className="field__hint muted">
-            Optional: the team they lead.
-          </p>
-        </div>
+        <TextField
+          id={`${idPrefix}-team`}
+          label="Team"
+          aria-label={name('Team')}
+          hint="Optional: the team they lead."
+          value={value.team}
+          disabled={disabled}
+          maxLength={TEAM_MAX}
+          onChange={(event) => onChange({ ...value, team: event.currentTarget.value })}
+        />
       )}
     </>
   )
