@@ -1,6 +1,6 @@
 /**
- * Who may do what. The server enforces these rules; the client reads the same module to show people
- * only the controls they are allowed to use. The access issue grows this into the full permission table.
+ * The roles a person can hold. What each may do is the permission table in permissions.ts; the
+ * account rules (one person per lead role, a chief of staff tied to a lead) are in people.ts.
  */
 export const ROLES = [
   'admin',

@@ -1,7 +1,7 @@
 /**
  * Signed API tokens: `fw1.<payload>.<signature>`, the payload base64url JSON and the signature an
- * HMAC-SHA256 over it with the server secret. Scripts and the first admin use them; the access
- * issue adds invites and cookie sessions beside them and a revocation list.
+ * HMAC-SHA256 over it with the server secret. Scripts use them; people sign in with invites and
+ * cookie sessions (Accounts.ts) instead.
  */
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto'
 import { isRole, type Role } from '@fourwall/shared'
