@@ -22,12 +22,14 @@ import { Metrics } from './metrics.js'
 import { createSocketServer, socketHolder } from './realtime/socketio.js'
 import { SqliteStorage } from './storage/SqliteStorage.js'
 import type { Storage } from './storage/Storage.js'
+import type { Document } from './sync/Document.js'
 import { DocumentRegistry } from './sync/DocumentRegistry.js'
 import { SYNC_PATH, SyncEndpoint } from './sync/SyncEndpoint.js'
 import { WriteQueue } from './sync/WriteQueue.js'
-import { weekDocName, type WeekId } from '@fourwall/shared'
+import { createWeekFrom, itemsMap, mondayOf, parseDocName, readReviewInfo, ValidationError, WORKSPACE_DOC, weekDocName, type CreateWeekResult, type WeekId } from '@fourwall/shared'
+import type { WeekCreation } from './http/routes/reviews.js'
 import type { Identity } from './auth/tokens.js'
-import { WeekClosure, type ClosedMark } from './weeks/WeekClosure.js'
+import { SERVER_ORIGIN, WeekClosure, type ClosedMark } from './weeks/WeekClosure.js'
 
 export interface FourwallServerOptions {
   log?: Logger
@@ -48,8 +50,6 @@ export class FourwallServer {
   readonly accounts: Accounts
   readonly authenticator: Authenticator
   readonly sessions: SessionWatcher
-  /** True when this start generated the secret, i.e. a brand-new data directory. */
-  readonly firstRun: boolean
   private readonly writeQueue: WriteQueue
   private accepting = true
   private closing: Promise<void> | null = null
@@ -70,8 +70,7 @@ export class FourwallServer {
     readonly accountStore: AccountStore,
     readonly log: Logger,
   ) {
-    const { secret, created } = loadOrCreateSecret(config.dataDir, config.secret)
-    this.firstRun = created
+    const { secret } = loadOrCreateSecret(config.dataDir, config.secret)
     this.tokens = new TokenSigner(secret)
     this.closure = new WeekClosure(secret)
     this.sessions = new SessionWatcher({
@@ -115,6 +114,8 @@ export class FourwallServer {
       log,
       isAcceptingTraffic: () => this.accepting,
       closeWeek: (weekId, by) => this.closeWeek(weekId, by),
+      listWeeks: () => this.listWeeks(),
+      createWeek: (weekId, by) => this.createWeek(weekId, by),
     })
     this.httpServer = createServer(app)
     this.io = createSocketServer(this.httpServer, {
@@ -184,6 +185,64 @@ export class FourwallServer {
     }
     this.log.info('week closed', { weekId, by: by.id, name: by.name })
     return mark
+  }
+
+  /** Weeks that have a stored public review document, newest first. */
+  async listWeeks(): Promise<WeekId[]> {
+    const weeks: WeekId[] = []
+    for (const name of await this.storage.listDocuments()) {
+      const kind = parseDocName(name)
+      if (kind?.kind === 'week') weeks.push(kind.weekId)
+    }
+    return weeks.sort((a, b) => mondayOf(b).getTime() - mondayOf(a).getTime())
+  }
+
+  /**
+   * Creates a week's review from the latest earlier week that has one (or from nothing) plus the
+   * workspace's OKRs, written into the loaded document as the server: stored and relayed like any
+   * edit, and durable before this resolves. Refuses a closed week and a week that already has items.
+   */
+  async createWeek(weekId: WeekId, by: Identity): Promise<WeekCreation> {
+    // Documents nobody is connected to are held (no idle unload) while in use, then left to unload.
+    const held: Document[] = []
+    const hold = async (docName: string) => {
+      const document = await this.documents.get(docName)
+      this.documents.cancelUnload(document)
+      held.push(document)
+      return document
+    }
+    try {
+      const name = weekDocName(weekId)
+      const target = await hold(name)
+      if (this.closure.closedMark(name, target.ydoc)) return { refused: `Week ${weekId} is closed, so its review cannot be created again.` }
+      const workspace = await hold(WORKSPACE_DOC)
+      const earlier = (await this.listWeeks()).filter((week) => mondayOf(week).getTime() < mondayOf(weekId).getTime())
+      let previous: Document | null = null
+      for (const week of earlier) {
+        const candidate = await hold(weekDocName(week))
+        if (readReviewInfo(candidate.ydoc)) {
+          previous = candidate
+          break
+        }
+      }
+      // No awaits from here to the write, so two requests for the same week cannot both pass the check.
+      const existing = itemsMap(target.ydoc).size
+      if (existing > 0) {
+        return { refused: `Week ${weekId} already has ${existing} item${existing === 1 ? '' : 's'}; creating it again would replace this week's edits.` }
+      }
+      let created: CreateWeekResult
+      try {
+        created = target.ydoc.transact(() => createWeekFrom(previous?.ydoc ?? null, workspace.ydoc, target.ydoc, weekId), SERVER_ORIGIN)
+      } catch (error) {
+        if (error instanceof ValidationError) return { refused: error.message }
+        throw error
+      }
+      await target.whenPersisted()
+      this.log.info('week created', { weekId, createdFrom: created.createdFrom, items: created.items, by: by.id, name: by.name })
+      return { created }
+    } finally {
+      for (const document of held) this.documents.scheduleUnload(document)
+    }
   }
 
   /**

@@ -141,6 +141,7 @@ export const AUDIT_ACTIONS = [
   'role.changed',
   'password.set',
   'session.revoked',
+  'week.created',
   'week.closed',
   'token.created',
 ] as const

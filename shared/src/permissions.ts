@@ -16,6 +16,11 @@ export const ACTIONS = {
   /** Close a week's review, after which both of its documents are read-only for everyone. */
   'week.close': ['product-lead', 'engineering-lead'],
   /**
+   * Create a week's review: carry the latest earlier week over and add an item for every OKR in
+   * the workspace. Leadership and admins set up the week; editors then fill it in.
+   */
+  'week.create': ['admin', 'product-lead', 'engineering-lead', 'chief-of-staff'],
+  /**
    * Run the live review: claim or hand over the facilitator role, focus an item, run the timer
    * (socket.io meeting events; see meeting.ts for who may do what beyond this permission).
    */

@@ -15,6 +15,7 @@ export const ACTION_WORDS: Record<AuditAction, string> = {
   'role.changed': 'Changed a role',
   'password.set': 'Set a password',
   'session.revoked': 'Revoked a session',
+  'week.created': "Created a week's review",
   'week.closed': 'Closed a week',
   'token.created': 'Created an API token',
 }

@@ -17,6 +17,7 @@ import { authenticateRequests } from './authenticate.js'
 import { errorHandler, HttpError } from './errors.js'
 import type { HasHeaders } from './origin.js'
 import { adminRoutes } from './routes/admin.js'
+import { reviewRoutes, type ReviewRoutesDeps } from './routes/reviews.js'
 import { sessionRoutes } from './routes/session.js'
 import { tokenRoutes } from './routes/tokens.js'
 import { weekRoutes } from './routes/weeks.js'
@@ -33,6 +34,8 @@ export interface AppDeps {
   /** False once shutdown began, so /readyz sends traffic elsewhere. */
   isAcceptingTraffic: () => boolean
   closeWeek: (weekId: WeekId, by: Identity) => Promise<ClosedMark | null>
+  listWeeks: ReviewRoutesDeps['listWeeks']
+  createWeek: ReviewRoutesDeps['createWeek']
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -64,6 +67,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(adminRoutes({ accounts, storage, config }))
   api.use(tokenRoutes({ accounts, tokens: deps.tokens }))
   api.use(weekRoutes({ accounts, closeWeek: deps.closeWeek }))
+  api.use(reviewRoutes({ accounts, listWeeks: deps.listWeeks, createWeek: deps.createWeek }))
   api.use((_request, _response, next) => next(new HttpError(404, 'no such API endpoint')))
   app.use('/api', api)
 
