@@ -174,17 +174,19 @@ export class FourwallServer {
    * any edit) and every connection to them turns read-only. Null if the week was already closed.
    */
   async closeWeek(weekId: WeekId, by: Identity): Promise<ClosedMark | null> {
-    const [publicName] = WeekClosure.documentsOf(weekId)
-    if (this.closure.closedMark(publicName, (await this.documents.get(publicName)).ydoc)) return null
-    let mark: ClosedMark | null = null
-    for (const name of WeekClosure.documentsOf(weekId)) {
-      const document = await this.documents.get(name)
-      mark = this.closure.close(name, document.ydoc, by)
-      for (const connection of document.connections) connection.setReadOnly(true)
-      await document.whenPersisted()
-    }
-    this.log.info('week closed', { weekId, by: by.id, name: by.name })
-    return mark
+    return this.documents.use(async (open) => {
+      const [publicName] = WeekClosure.documentsOf(weekId)
+      if (this.closure.closedMark(publicName, (await open(publicName)).ydoc)) return null
+      let mark: ClosedMark | null = null
+      for (const name of WeekClosure.documentsOf(weekId)) {
+        const document = await open(name)
+        mark = this.closure.close(name, document.ydoc, by)
+        for (const connection of document.connections) connection.setReadOnly(true)
+        await document.whenPersisted()
+      }
+      this.log.info('week closed', { weekId, by: by.id, name: by.name })
+      return mark
+    })
   }
 
   /** Weeks that have a stored public review document, newest first. */
@@ -203,23 +205,15 @@ export class FourwallServer {
    * edit, and durable before this resolves. Refuses a closed week and a week that already has items.
    */
   async createWeek(weekId: WeekId, by: Identity): Promise<WeekCreation> {
-    // Documents nobody is connected to are held (no idle unload) while in use, then left to unload.
-    const held: Document[] = []
-    const hold = async (docName: string) => {
-      const document = await this.documents.get(docName)
-      this.documents.cancelUnload(document)
-      held.push(document)
-      return document
-    }
-    try {
+    return this.documents.use(async (open) => {
       const name = weekDocName(weekId)
-      const target = await hold(name)
+      const target = await open(name)
       if (this.closure.closedMark(name, target.ydoc)) return { refused: `Week ${weekId} is closed, so its review cannot be created again.` }
-      const workspace = await hold(WORKSPACE_DOC)
+      const workspace = await open(WORKSPACE_DOC)
       const earlier = (await this.listWeeks()).filter((week) => mondayOf(week).getTime() < mondayOf(weekId).getTime())
       let previous: Document | null = null
       for (const week of earlier) {
-        const candidate = await hold(weekDocName(week))
+        const candidate = await open(weekDocName(week))
         if (readReviewInfo(candidate.ydoc)) {
           previous = candidate
           break
@@ -240,9 +234,7 @@ export class FourwallServer {
       await target.whenPersisted()
       this.log.info('week created', { weekId, createdFrom: created.createdFrom, items: created.items, by: by.id, name: by.name })
       return { created }
-    } finally {
-      for (const document of held) this.documents.scheduleUnload(document)
-    }
+    })
   }
 
   /**

@@ -49,6 +49,25 @@ export class DocumentRegistry {
     document.unloadTimer = null
   }
 
+  /**
+   * Runs a server-side job (closing a week, creating one) on documents that may have no connection:
+   * every document `open` returns stays loaded until the job ends, then unloads in the usual time.
+   */
+  async use<T>(job: (open: (name: string) => Promise<Document>) => Promise<T>): Promise<T> {
+    const held: Document[] = []
+    const open = async (name: string) => {
+      const document = await this.get(name)
+      this.cancelUnload(document)
+      held.push(document)
+      return document
+    }
+    try {
+      return await job(open)
+    } finally {
+      for (const document of held) this.scheduleUnload(document)
+    }
+  }
+
   /** Unloads everything now (shutdown). */
   async unloadAll(): Promise<void> {
     await Promise.allSettled([...this.loading.values()])
