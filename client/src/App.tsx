@@ -1,4 +1,4 @@
-import { can, weekDocName } from '@fourwall/shared'
+import { can, weekDocName, type WeekId } from '@fourwall/shared'
 import { AdminScreen } from './components/AdminScreen.js'
 import { AdminOnlyScreen } from './components/AdminOnlyScreen.js'
 import { BoardScreen } from './components/BoardScreen.js'
@@ -7,6 +7,7 @@ import { LoadingScreen } from './components/LoadingScreen.js'
 import { SetupScreen } from './components/SetupScreen.js'
 import { SignInScreen } from './components/SignInScreen.js'
 import { UnreachableScreen } from './components/UnreachableScreen.js'
+import { WorkspaceScreen } from './workspace/WorkspaceScreen.js'
 import { useConnectionStatus } from './hooks/useConnectionStatus.js'
 import { useCurrentWeekId } from './hooks/useCurrentWeekId.js'
 import { usePath } from './hooks/usePath.js'
@@ -14,7 +15,7 @@ import { useProvider } from './hooks/useProvider.js'
 import { useSession, type Session } from './hooks/useSession.js'
 import { useSessionSignals } from './hooks/useSessionSignals.js'
 import type { Identity } from './lib/identity.js'
-import { routeOf } from './lib/navigation.js'
+import { routeOf, type Route } from './lib/navigation.js'
 
 export function App() {
   const route = routeOf(usePath())
@@ -24,7 +25,7 @@ export function App() {
   if (state.status === 'loading') return <LoadingScreen />
   if (state.status === 'unreachable') return <UnreachableScreen message={state.message} onRetry={session.retry} />
   // Before the setup check: the one-time setup link is an invite link too.
-  if (route === 'join') {
+  if (route.page === 'join') {
     return <JoinScreen signedInAs={state.status === 'signed-in' ? state.identity : null} onJoined={session.started} />
   }
   if (state.status === 'setup') return <SetupScreen />
@@ -35,24 +36,38 @@ export function App() {
 
 interface SignedInProps {
   identity: Identity
-  route: 'board' | 'admin'
+  route: Exclude<Route, { page: 'join' }>
   session: Session
 }
 
 function SignedIn({ identity, route, session }: SignedInProps) {
-  if (route === 'admin') {
-    if (!can(identity.role, 'people.manage')) return <AdminOnlyScreen identity={identity} />
-    return <AdminScreen identity={identity} onSignOut={session.signOut} onIdentityChanged={() => session.recheck()} />
+  switch (route.page) {
+    case 'admin':
+      if (!can(identity.role, 'people.manage')) return <AdminOnlyScreen identity={identity} />
+      return <AdminScreen identity={identity} onSignOut={session.signOut} onIdentityChanged={() => session.recheck()} />
+    case 'workspace':
+      return <WorkspaceScreen identity={identity} session={session} />
+    case 'board':
+      return <Board identity={identity} session={session} browsing={route.weekId} />
   }
-  return <Board identity={identity} session={session} />
 }
 
-function Board({ identity, session }: { identity: Identity; session: Session }) {
-  const weekId = useCurrentWeekId()
+/** `browsing` is a week picked from the list; null follows the calendar's current week. */
+function Board({ identity, session, browsing }: { identity: Identity; session: Session; browsing: WeekId | null }) {
+  const currentWeekId = useCurrentWeekId()
+  const weekId = browsing ?? currentWeekId
   const provider = useProvider(weekDocName(weekId))
   const connection = useConnectionStatus(provider)
   useSessionSignals(provider, session.recheck)
   return (
-    <BoardScreen weekId={weekId} identity={identity} provider={provider} connection={connection} onSignOut={session.signOut} />
+    <BoardScreen
+      key={weekId}
+      weekId={weekId}
+      currentWeekId={currentWeekId}
+      identity={identity}
+      provider={provider}
+      connection={connection}
+      onSignOut={session.signOut}
+    />
   )
 }

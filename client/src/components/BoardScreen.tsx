@@ -14,13 +14,15 @@ import { WhoIsHere } from './WhoIsHere.js'
 
 interface Props {
   weekId: WeekId
+  /** The calendar's week now; differs from weekId while browsing another week. */
+  currentWeekId: WeekId
   identity: Identity
   provider: WebsocketProvider | null
   connection: ConnectionState
   onSignOut(): Promise<void>
 }
 
-export function BoardScreen({ weekId, identity, provider, connection, onSignOut }: Props) {
+export function BoardScreen({ weekId, currentWeekId: _currentWeekId, identity, provider, connection, onSignOut }: Props) {
   const awareness = provider?.awareness ?? null
   useLocalPresence(awareness, identity)
   const people = usePresence(awareness)

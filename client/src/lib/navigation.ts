@@ -1,16 +1,34 @@
 /**
- * Routing without a router: the page has three addresses (`/`, `/join`, `/admin`), so
- * `history.pushState` plus one event for "the path changed" is all it takes.
+ * Routing without a router: the page has a handful of addresses, so `history.pushState` plus one
+ * event for "the path changed" is all it takes.
+ *
+ *   /                  this week's board          /week/2026-W47   that week's board (browsing)
+ *   /workspace         teams, OKRs, CSV import    /admin           people, invites, settings
+ *   /join              redeeming an invite link
  */
+import { isWeekId, type WeekId } from '@fourwall/shared'
+
 const NAVIGATE = 'fourwall:navigate'
 
-export type Route = 'board' | 'join' | 'admin'
+export type Route =
+  | { page: 'board'; weekId: WeekId | null }
+  | { page: 'join' }
+  | { page: 'admin' }
+  | { page: 'workspace' }
 
 export function routeOf(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/'
-  if (path === '/join') return 'join'
-  if (path === '/admin') return 'admin'
-  return 'board' // anything unknown shows the board rather than a dead end
+  if (path === '/join') return { page: 'join' }
+  if (path === '/admin') return { page: 'admin' }
+  if (path === '/workspace') return { page: 'workspace' }
+  const week = /^\/week\/([^/]+)$/.exec(path)
+  if (week && isWeekId(week[1])) return { page: 'board', weekId: week[1] }
+  return { page: 'board', weekId: null } // anything unknown shows this week's board rather than a dead end
+}
+
+/** The address of a week's board; the current week lives at `/`. */
+export function weekPath(weekId: WeekId | null): string {
+  return weekId === null ? '/' : `/week/${weekId}`
 }
 
 /** Goes to `path` inside the page. `replace` for steps Back should skip (a used invite link). */
