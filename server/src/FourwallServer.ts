@@ -26,9 +26,28 @@ import type { Document } from './sync/Document.js'
 import { DocumentRegistry } from './sync/DocumentRegistry.js'
 import { SYNC_PATH, SyncEndpoint } from './sync/SyncEndpoint.js'
 import { WriteQueue } from './sync/WriteQueue.js'
-import { createWeekFrom, itemsMap, mondayOf, parseDocName, readReviewInfo, ValidationError, WORKSPACE_DOC, weekDocName, type CreateWeekResult, type WeekId } from '@fourwall/shared'
+import {
+  buildWeekSummary,
+  createWeekFrom,
+  itemsMap,
+  mondayOf,
+  parseDocName,
+  readReviewInfo,
+  summaryMarkdown,
+  ValidationError,
+  WORKSPACE_DOC,
+  weekDocName,
+  type CreateWeekResult,
+  type WeekId,
+  type WeekSummary,
+} from '@fourwall/shared'
 import type { WeekCreation } from './http/routes/reviews.js'
+import type { DemoLoad } from './http/routes/demo.js'
+import type { SlackPosting } from './http/routes/weeks.js'
 import type { Identity } from './auth/tokens.js'
+import { isWorkspaceEmpty, loadDemo, type DemoLoaded } from './demo/loadDemo.js'
+import { SlackNotifier } from './notify/SlackNotifier.js'
+import { readSlackWebhook } from './notify/webhookUrl.js'
 import { SERVER_ORIGIN, WeekClosure, type ClosedMark } from './weeks/WeekClosure.js'
 
 export interface FourwallServerOptions {
@@ -50,6 +69,7 @@ export class FourwallServer {
   readonly accounts: Accounts
   readonly authenticator: Authenticator
   readonly sessions: SessionWatcher
+  readonly slack: SlackNotifier
   private readonly writeQueue: WriteQueue
   private accepting = true
   private closing: Promise<void> | null = null
@@ -87,6 +107,7 @@ export class FourwallServer {
       onPersonChanged: (personId) => this.sessions.personChanged(personId),
     })
     this.authenticator = new Authenticator(this.tokens, this.accounts)
+    this.slack = new SlackNotifier({ log })
     this.writeQueue = new WriteQueue(storage, this.metrics, log)
     this.documents = new DocumentRegistry(
       { storage, writeQueue: this.writeQueue, metrics: this.metrics, log, config },
@@ -116,6 +137,12 @@ export class FourwallServer {
       closeWeek: (weekId, by) => this.closeWeek(weekId, by),
       listWeeks: () => this.listWeeks(),
       createWeek: (weekId, by) => this.createWeek(weekId, by),
+      slack: this.slack,
+      weekSummary: (weekId) => this.weekSummary(weekId),
+      postWeekSummary: (weekId) => this.postWeekSummary(weekId),
+      slackConfigured: async () => (await readSlackWebhook(accountStore)) !== null,
+      demoAvailable: () => this.demoAvailable(),
+      loadDemo: (by) => this.loadDemo(by),
     })
     this.httpServer = createServer(app)
     this.io = createSocketServer(this.httpServer, {
@@ -177,15 +204,82 @@ export class FourwallServer {
     return this.documents.use(async (open) => {
       const [publicName] = WeekClosure.documentsOf(weekId)
       if (this.closure.closedMark(publicName, (await open(publicName)).ydoc)) return null
-      let mark: ClosedMark | null = null
-      for (const name of WeekClosure.documentsOf(weekId)) {
-        const document = await open(name)
-        mark = this.closure.close(name, document.ydoc, by)
-        for (const connection of document.connections) connection.setReadOnly(true)
-        await document.whenPersisted()
-      }
+      const mark = await this.closeDocuments(weekId, open, by)
       this.log.info('week closed', { weekId, by: by.id, name: by.name })
       return mark
+    })
+  }
+
+  /** Writes the close marker into both of a week's documents, turns their connections read-only, waits until it is stored. */
+  private async closeDocuments(weekId: WeekId, open: (name: string) => Promise<Document>, by: Identity, at?: Date): Promise<ClosedMark> {
+    let mark: ClosedMark | null = null
+    for (const name of WeekClosure.documentsOf(weekId)) {
+      const document = await open(name)
+      mark = this.closure.close(name, document.ydoc, by, at)
+      for (const connection of document.connections) connection.setReadOnly(true)
+      await document.whenPersisted()
+    }
+    return mark!
+  }
+
+  /**
+   * The summary of a week's review, with the close marker verified (a forged one reads as open).
+   * Null when the week has neither a review nor a close marker.
+   */
+  async weekSummary(weekId: WeekId): Promise<WeekSummary | null> {
+    return this.documents.use(async (open) => {
+      const name = weekDocName(weekId)
+      const doc = (await open(name)).ydoc
+      const mark = this.closure.closedMark(name, doc)
+      if (!mark && !readReviewInfo(doc) && itemsMap(doc).size === 0) return null
+      return { ...buildWeekSummary(doc, weekId), closed: mark ? { at: mark.at, by: mark.by, byName: mark.byName } : null }
+    })
+  }
+
+  /**
+   * Posts a week's summary to the configured Slack webhook; null when none is configured. Never
+   * throws for the webhook's sake: a refusal or a timeout comes back as `posted: false`.
+   */
+  async postWeekSummary(weekId: WeekId): Promise<SlackPosting | null> {
+    const url = await readSlackWebhook(this.accountStore)
+    if (url === null) return null
+    // The summary is read first and the documents released: the post may take seconds.
+    const summary = await this.weekSummary(weekId)
+    if (!summary) return { posted: false, error: `Week ${weekId} has no review to summarise.` }
+    const result = await this.slack.post(url, summaryMarkdown(summary))
+    return result.ok ? { posted: true } : { posted: false, error: result.error }
+  }
+
+  /** The demo is offered while nothing has been set up: no team, no OKR, no week stored. */
+  async demoAvailable(): Promise<boolean> {
+    if ((await this.listWeeks()).length > 0) return false
+    return this.documents.use(async (open) => isWorkspaceEmpty((await open(WORKSPACE_DOC)).ydoc))
+  }
+
+  /** Loads the first-run demo (demo/loadDemo.ts) into an empty installation. */
+  async loadDemo(by: Identity): Promise<DemoLoad> {
+    const refused = 'The demo can only be loaded into an empty workspace: this one already has teams, OKRs or weeks.'
+    if ((await this.listWeeks()).length > 0) return { refused }
+    return this.documents.use(async (open) => {
+      const workspace = await open(WORKSPACE_DOC)
+      // loadDemo writes the workspace before its first await, so a concurrent load finds it taken.
+      if (!isWorkspaceEmpty(workspace.ydoc)) return { refused }
+      let loaded: DemoLoaded
+      try {
+        loaded = await loadDemo(workspace, {
+          open,
+          by,
+          closeWeek: async (weekId, at) => {
+            await this.closeDocuments(weekId, open, by, at)
+          },
+        })
+      } catch (error) {
+        // Only a week someone created meanwhile can refuse the demo's carry-over.
+        if (error instanceof ValidationError) return { refused: `The demo could not be loaded completely: ${error.message}` }
+        throw error
+      }
+      this.log.info('demo loaded', { weeks: loaded.weeks, okrs: loaded.okrs, by: by.id, name: by.name })
+      return { loaded }
     })
   }
 

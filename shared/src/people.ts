@@ -143,7 +143,10 @@ export const AUDIT_ACTIONS = [
   'session.revoked',
   'week.created',
   'week.closed',
+  'week.summary.posted',
   'token.created',
+  'settings.changed',
+  'demo.loaded',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

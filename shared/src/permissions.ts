@@ -33,6 +33,8 @@ export const ACTIONS = {
   'audit.read': ['admin'],
   /** Mint API tokens for scripts. */
   'tokens.create': ['admin'],
+  /** Installation settings, such as the Slack webhook the week's summary is posted to. */
+  'settings.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Action = keyof typeof ACTIONS

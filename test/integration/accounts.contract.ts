@@ -518,6 +518,43 @@ export function accountStoreContract(name: string, makeFixture: () => Promise<Ac
       })
     })
 
+    describe('settings', () => {
+      it('stores, replaces and deletes a value by key, keeping keys apart', async () => {
+        expect(await store.getSetting('slack.webhookUrl')).toBeNull()
+        await store.putSetting('slack.webhookUrl', 'https://hooks.example.com/services/T0/B0/first')
+        await store.putSetting('other.key', 'kept')
+        expect(await store.getSetting('slack.webhookUrl')).toBe('https://hooks.example.com/services/T0/B0/first')
+        await store.putSetting('slack.webhookUrl', 'https://hooks.example.com/services/T0/B0/second')
+        expect(await store.getSetting('slack.webhookUrl')).toBe('https://hooks.example.com/services/T0/B0/second')
+        await store.putSetting('slack.webhookUrl', null)
+        expect(await store.getSetting('slack.webhookUrl')).toBeNull()
+        // Deleting what is not there is not an error.
+        await store.putSetting('slack.webhookUrl', null)
+        expect(await store.getSetting('other.key')).toBe('kept')
+      })
+
+      it('keeps a value exactly as given (no trimming, empty text, unicode)', async () => {
+        for (const value of ['  spaced  ', '', 'Ünïcödé ✓ and "quotes"', 'x'.repeat(5_000)]) {
+          await store.putSetting('raw', value)
+          expect(await store.getSetting('raw')).toBe(value)
+        }
+      })
+
+      it('is shared with a second instance and survives a reopen', async () => {
+        const other = await open()
+        await store.putSetting('slack.webhookUrl', 'https://hooks.example.com/a')
+        expect(await other.getSetting('slack.webhookUrl')).toBe('https://hooks.example.com/a')
+        await other.putSetting('slack.webhookUrl', null)
+        expect(await store.getSetting('slack.webhookUrl')).toBeNull()
+        await other.putSetting('kept', 'yes')
+        await store.close()
+        const reopened = await open()
+        expect(await reopened.getSetting('kept')).toBe('yes')
+        await expect(store.getSetting('kept')).rejects.toThrow()
+        await expect(store.putSetting('kept', 'no')).rejects.toThrow()
+      })
+    })
+
     describe('instances', () => {
       it('close is idempotent and every call after it rejects', async () => {
         const ada = await store.createPerson(person({ role: 'admin' }))

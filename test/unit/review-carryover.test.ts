@@ -127,7 +127,7 @@ describe('creating a week from the previous one', () => {
     const okrId = ids.A!
     const weekN = newWeek(workspace, W48)
     updateItem(weekN, okrId, { status: 'red', note: 'Blocked on the API review', owner: 'Eli', ask: 'Two mobile engineers', due: '2026-12-04' })
-    recordOutcome(weekN, okrId, { kind: 'decision', decisionId: 'decision-1' }, { by: LEAD })
+    recordOutcome(weekN, okrId, { kind: 'decision', summary: 'Hire a contractor for the API review', decisionId: 'decision-1' }, { by: LEAD })
     const item = readItem(newWeek(workspace, W49, weekN), okrId)!
     expect(item).toMatchObject({ note: 'Blocked on the API review', owner: 'Eli', ask: 'Two mobile engineers', due: '2026-12-04', outcome: null })
   })

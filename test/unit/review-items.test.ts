@@ -10,6 +10,7 @@ import {
   observeItems,
   parseOutcomeInput,
   readItem,
+  readOutcome,
   recordOutcome,
   setAsk,
   setDue,
@@ -109,8 +110,10 @@ describe('outcomes', () => {
     const now = new Date('2026-11-23T09:41:00Z')
     const kinds: OutcomeInput[] = [
       { kind: 'resolved' },
-      { kind: 'shift', shiftId: 'shift-7' },
-      { kind: 'decision', decisionId: 'decision-3' },
+      { kind: 'shift', summary: 'Move two mobile engineers from Checkout to Payments', shiftId: 'shift-7' },
+      { kind: 'shift', summary: 'Lend one SRE to Search for two weeks' },
+      { kind: 'decision', summary: 'Delay the EU launch by two weeks', decisionId: 'decision-3' },
+      { kind: 'decision', summary: 'Ship the beta to ten customers first' },
       { kind: 'follow-up', owner: 'Cass', due: '2026-11-30' },
     ]
     for (const input of kinds) {
@@ -130,8 +133,13 @@ describe('outcomes', () => {
     expect(bad({ kind: 'follow-up', owner: '  ', due: '2026-11-30' })).toBe('A follow-up needs an owner.')
     expect(bad({ kind: 'follow-up', owner: 'Cass' })).toBe('A follow-up needs a due date.')
     expect(bad({ kind: 'follow-up', owner: 'Cass', due: 'next week' })).toMatch(/YYYY-MM-DD/)
-    expect(bad({ kind: 'shift' })).toMatch(/shift's id/)
-    expect(bad({ kind: 'decision', decisionId: 'has spaces' })).toMatch(/decision's id/)
+    expect(bad({ kind: 'shift' })).toBe('A resource shift needs a one-line summary, such as "Delay the EU launch by two weeks".')
+    expect(bad({ kind: 'shift', summary: '   ', shiftId: 'shift-7' })).toMatch(/needs a one-line summary/)
+    expect(bad({ kind: 'decision', summary: 42 })).toMatch(/A decision needs a one-line summary/)
+    expect(bad({ kind: 'decision', summary: 'Delay\nthe launch' })).toBe("A decision's summary fits on one line.")
+    expect(bad({ kind: 'decision', summary: 'x'.repeat(201) })).toBe("A decision's summary has at most 200 characters.")
+    expect(bad({ kind: 'shift', summary: 'Move two engineers', shiftId: 'has spaces' })).toMatch(/^A resource shift's shiftId must be 1 to 100 characters/)
+    expect(bad({ kind: 'decision', summary: 'Delay the launch', decisionId: 7 })).toMatch(/^A decision's decisionId must be/)
     expect(thrown(() => recordOutcome(week, a, { kind: 'resolved' }, { by: { id: '', name: 'x' } })).field).toBe('recordedBy')
     expect(readItem(week, a)!.outcome).toBeNull()
   })
@@ -142,6 +150,27 @@ describe('outcomes', () => {
       value: { kind: 'follow-up', owner: 'Cass', due: '2026-11-30' },
     })
     expect(parseOutcomeInput(Object.create({ kind: 'resolved' }))).toMatchObject({ ok: false })
+  })
+
+  it('trim a summary, accept one of exactly 200 characters, and treat a null ledger id as none', () => {
+    expect(parseOutcomeInput({ kind: 'decision', summary: '  Delay the EU launch by two weeks  ', decisionId: null })).toEqual({
+      ok: true,
+      value: { kind: 'decision', summary: 'Delay the EU launch by two weeks' },
+    })
+    const longest = 'y'.repeat(200)
+    expect(parseOutcomeInput({ kind: 'shift', summary: ` ${longest} `, shiftId: 'shift-1' })).toEqual({
+      ok: true,
+      value: { kind: 'shift', summary: longest, shiftId: 'shift-1' },
+    })
+  })
+
+  it('read back only well-formed stored outcomes', () => {
+    const recordedBy = LEAD
+    const at = '2026-11-23T09:41:00.000Z'
+    expect(readOutcome({ kind: 'shift', summary: 'Move two engineers', recordedBy, at })).toEqual({ kind: 'shift', summary: 'Move two engineers', recordedBy, at })
+    // What the first version of outcomes stored (an id, no summary) is not an outcome any more.
+    expect(readOutcome({ kind: 'decision', decisionId: 'decision-3', recordedBy, at })).toBeNull()
+    expect(readOutcome({ kind: 'decision', summary: 'Ship it', recordedBy: { id: 1 }, at })).toBeNull()
   })
 })
 

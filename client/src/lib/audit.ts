@@ -17,7 +17,10 @@ export const ACTION_WORDS: Record<AuditAction, string> = {
   'session.revoked': 'Revoked a session',
   'week.created': "Created a week's review",
   'week.closed': 'Closed a week',
+  'week.summary.posted': "Posted a week's summary to Slack",
   'token.created': 'Created an API token',
+  'settings.changed': 'Changed a setting',
+  'demo.loaded': 'Loaded the demo',
 }
 
 /** An action the page does not know yet (a newer server) still shows, as its raw name. */

@@ -1,6 +1,6 @@
 /**
- * Where the server keeps its own state beside the documents: people, invites, sessions and the
- * audit log. One interface, SQLite now (in the same DATA_DIR file family as the documents) and Redis
+ * Where the server keeps its own state beside the documents: people, invites, sessions, the
+ * audit log and a few installation settings (such as the Slack webhook). One interface, SQLite now (in the same DATA_DIR file family as the documents) and Redis
  * with the scale-out issue; every backend passes `test/integration/accounts.contract.ts`.
  *
  * Secrets never reach the store: invite codes and session cookies are stored as SHA-256 hashes and
@@ -155,6 +155,14 @@ export interface AccountStore {
   appendAudit(entry: NewAuditEntry): Promise<AuditEntry>
   /** Newest first; `before` is an entry id for paging. */
   listAudit(options: { limit: number; before?: number }): Promise<AuditEntry[]>
+
+  /**
+   * Installation-wide settings, by key (`slack.webhookUrl`). Values are opaque text to the store;
+   * the layer above validates them. Null when the key was never set or was deleted.
+   */
+  getSetting(key: string): Promise<string | null>
+  /** Sets a setting (last write wins); null deletes it. */
+  putSetting(key: string, value: string | null): Promise<void>
 
   close(): Promise<void>
 }

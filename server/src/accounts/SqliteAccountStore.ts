@@ -1,6 +1,6 @@
 /**
- * The embedded account store: people, invites, sessions and the audit log in four tables of the
- * same SQLite file as the documents (DATA_DIR/fourwall.db), through a connection of its own.
+ * The embedded account store: people, invites, sessions, the audit log and settings in five tables
+ * of the same SQLite file as the documents (DATA_DIR/fourwall.db), through a connection of its own.
  *
  * Like SqliteStorage, every method does its work in one synchronous better-sqlite3 call and returns
  * an already-settled promise. Each rule that reads before it writes (one holder per lead role,
@@ -106,6 +106,11 @@ const SCHEMA = `
     action TEXT NOT NULL,
     target TEXT,
     detail TEXT NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL,
+    updated_at INTEGER NOT NULL
   );
 `
 
@@ -324,6 +329,17 @@ export class SqliteAccountStore implements AccountStore {
       .map((row) => ({ ...row, detail: JSON.parse(row.detail) as AuditEntry['detail'] }))
   }
 
+  async getSetting(key: string): Promise<string | null> {
+    this.#assertOpen()
+    return this.#statements.getSetting.get(key) ?? null
+  }
+
+  async putSetting(key: string, value: string | null): Promise<void> {
+    this.#assertOpen()
+    if (value === null) this.#statements.deleteSetting.run(key)
+    else this.#statements.putSetting.run(key, value, Date.now())
+  }
+
   async close(): Promise<void> {
     if (this.#closed) return
     this.#closed = true
@@ -443,6 +459,13 @@ function prepareStatements(db: Database.Database) {
       `SELECT id, at, actor_id AS actorId, actor_name AS actorName, action, target, detail FROM audit
        WHERE id < ? ORDER BY id DESC LIMIT ?`,
     ),
+
+    getSetting: db.prepare<[string], string>('SELECT value FROM settings WHERE key = ?').pluck(),
+    putSetting: db.prepare<[string, string, number]>(
+      `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+    ),
+    deleteSetting: db.prepare<[string]>('DELETE FROM settings WHERE key = ?'),
   }
 }
 

@@ -10,6 +10,7 @@ import type { Identity, TokenSigner } from '../auth/tokens.js'
 import type { FourwallConfig } from '../config.js'
 import type { Logger } from '../logger.js'
 import type { Metrics } from '../metrics.js'
+import type { SlackNotifier } from '../notify/SlackNotifier.js'
 import type { Storage } from '../storage/Storage.js'
 import type { WeekId } from '@fourwall/shared'
 import type { ClosedMark } from '../weeks/WeekClosure.js'
@@ -17,10 +18,12 @@ import { authenticateRequests } from './authenticate.js'
 import { errorHandler, HttpError } from './errors.js'
 import type { HasHeaders } from './origin.js'
 import { adminRoutes } from './routes/admin.js'
+import { demoRoutes, type DemoRoutesDeps } from './routes/demo.js'
 import { reviewRoutes, type ReviewRoutesDeps } from './routes/reviews.js'
 import { sessionRoutes } from './routes/session.js'
+import { settingsRoutes } from './routes/settings.js'
 import { tokenRoutes } from './routes/tokens.js'
-import { weekRoutes } from './routes/weeks.js'
+import { weekRoutes, type WeekRoutesDeps } from './routes/weeks.js'
 
 export interface AppDeps {
   config: Pick<FourwallConfig, 'maxBodyBytes' | 'clientDir' | 'publicUrl' | 'sessionTtlHours' | 'trustProxy'>
@@ -36,6 +39,12 @@ export interface AppDeps {
   closeWeek: (weekId: WeekId, by: Identity) => Promise<ClosedMark | null>
   listWeeks: ReviewRoutesDeps['listWeeks']
   createWeek: ReviewRoutesDeps['createWeek']
+  slack: SlackNotifier
+  weekSummary: WeekRoutesDeps['weekSummary']
+  postWeekSummary: WeekRoutesDeps['postWeekSummary']
+  slackConfigured: WeekRoutesDeps['slackConfigured']
+  demoAvailable: DemoRoutesDeps['demoAvailable']
+  loadDemo: DemoRoutesDeps['loadDemo']
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -66,7 +75,17 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(sessionRoutes({ accounts, config }))
   api.use(adminRoutes({ accounts, storage, config }))
   api.use(tokenRoutes({ accounts, tokens: deps.tokens }))
-  api.use(weekRoutes({ accounts, closeWeek: deps.closeWeek }))
+  api.use(settingsRoutes({ accounts, slack: deps.slack }))
+  api.use(
+    weekRoutes({
+      accounts,
+      closeWeek: deps.closeWeek,
+      weekSummary: deps.weekSummary,
+      postWeekSummary: deps.postWeekSummary,
+      slackConfigured: deps.slackConfigured,
+    }),
+  )
+  api.use(demoRoutes({ accounts, demoAvailable: deps.demoAvailable, loadDemo: deps.loadDemo }))
   api.use(reviewRoutes({ accounts, listWeeks: deps.listWeeks, createWeek: deps.createWeek }))
   api.use((_request, _response, next) => next(new HttpError(404, 'no such API endpoint')))
   app.use('/api', api)

@@ -3,9 +3,14 @@
  * one replaces the old (the facilitator corrects a mis-click), and `clearOutcome` removes it.
  *
  * - `resolved`: nothing more is needed; the at-risk counter starts over next week (status.ts).
- * - `shift`: a resource shift, recorded in the ledger (next issue) under `shiftId`.
- * - `decision`: a decision, recorded in the ledger under `decisionId`.
+ * - `shift`: a resource shift, said in one line (`summary`: "Move two mobile engineers from Checkout
+ *   to Payments"). The ledger (a later issue) records the shift itself and links it by `shiftId`.
+ * - `decision`: a decision, said in one line ("Delay the EU launch by two weeks"), linked to its
+ *   ledger entry by `decisionId` once there is one.
  * - `follow-up`: someone owns the next step by a date; both are required.
+ *
+ * The summary is required even once the ledger exists: the week's summary (summary.ts) and the
+ * Slack post must read on their own, without a lookup in another document.
  *
  * An outcome is stored as one plain object under the item's `outcome` key: it is a single fact, so
  * a concurrent edit replaces it whole rather than mixing two outcomes into one.
@@ -24,10 +29,13 @@ export const OUTCOME_LABELS: Record<OutcomeKind, string> = {
   'follow-up': 'Follow-up',
 }
 
+/** The longest one-line summary of a shift or a decision. */
+export const OUTCOME_SUMMARY_MAX = 200
+
 export type OutcomeInput =
   | { kind: 'resolved' }
-  | { kind: 'shift'; shiftId: string }
-  | { kind: 'decision'; decisionId: string }
+  | { kind: 'shift'; summary: string; shiftId?: string }
+  | { kind: 'decision'; summary: string; decisionId?: string }
   | { kind: 'follow-up'; owner: string; due: string }
 
 /** Who recorded something, by id (for attribution) and name (to show without a lookup). */
@@ -46,6 +54,12 @@ function own(object: Record<string, unknown>, key: string): unknown {
   return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined
 }
 
+/** A shift's or decision's summary: one line of 1 to OUTCOME_SUMMARY_MAX characters once trimmed. */
+function summaryErrorOf(summary: unknown, what: string): string | null {
+  if (typeof summary !== 'string' || summary.trim() === '') return `${what} needs a one-line summary, such as "Delay the EU launch by two weeks".`
+  return lineError(summary.trim(), `${what}'s summary`, OUTCOME_SUMMARY_MAX)
+}
+
 /** Checks an outcome as a form or an API sends it; unknown keys are dropped. */
 export function parseOutcomeInput(value: unknown): Parsed<OutcomeInput> {
   if (!isPlainObject(value)) return { ok: false, error: 'An outcome must be an object such as {"kind": "resolved"}.' }
@@ -53,15 +67,22 @@ export function parseOutcomeInput(value: unknown): Parsed<OutcomeInput> {
   switch (kind) {
     case 'resolved':
       return { ok: true, value: { kind } }
-    case 'shift': {
-      const shiftId = own(value, 'shiftId')
-      const error = idError(shiftId, 'A resource shift outcome needs the shift\'s id; it')
-      return error ? { ok: false, error } : { ok: true, value: { kind, shiftId: shiftId as string } }
-    }
+    case 'shift':
     case 'decision': {
-      const decisionId = own(value, 'decisionId')
-      const error = idError(decisionId, 'A decision outcome needs the decision\'s id; it')
-      return error ? { ok: false, error } : { ok: true, value: { kind, decisionId: decisionId as string } }
+      const what = kind === 'shift' ? 'A resource shift' : 'A decision'
+      const summary = own(value, 'summary')
+      const summaryError = summaryErrorOf(summary, what)
+      if (summaryError) return { ok: false, error: summaryError }
+      const idKey = kind === 'shift' ? 'shiftId' : 'decisionId'
+      const id = own(value, idKey)
+      // The ledger link is optional; absent and null both mean "not linked yet".
+      if (id !== undefined && id !== null) {
+        const error = idError(id, `${what}'s ${idKey}`)
+        if (error) return { ok: false, error }
+      }
+      const clean = (summary as string).trim()
+      if (kind === 'shift') return { ok: true, value: typeof id === 'string' ? { kind, summary: clean, shiftId: id } : { kind, summary: clean } }
+      return { ok: true, value: typeof id === 'string' ? { kind, summary: clean, decisionId: id } : { kind, summary: clean } }
     }
     case 'follow-up': {
       const owner = own(value, 'owner')
