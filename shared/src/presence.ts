@@ -1,3 +1,4 @@
+import { isId } from './review/validation.js'
 import { isRole, type Role } from './roles.js'
 
 /**
@@ -29,4 +30,38 @@ export function colorFor(id: string): string {
   let hash = 0
   for (let i = 0; i < id.length; i++) hash = (hash * 31 + id.charCodeAt(i)) >>> 0
   return PALETTE[hash % PALETTE.length]!
+}
+
+/**
+ * What a person is doing on the board, beside who they are: the item they have open (`viewing`) and
+ * the field they are typing in (`typing`). Both are optional top-level fields of the awareness state,
+ * written by the client and relayed as they are (the server stamps only `user`), so readers treat
+ * them as untrusted input and drop anything malformed.
+ */
+export const TYPING_FIELDS = ['note', 'owner', 'ask'] as const
+export type TypingField = (typeof TYPING_FIELDS)[number]
+
+export interface PresenceTyping {
+  itemId: string
+  field: TypingField
+}
+
+export function isTypingField(value: unknown): value is TypingField {
+  return typeof value === 'string' && (TYPING_FIELDS as readonly string[]).includes(value)
+}
+
+/** The item this person has selected or open, or null (also for a missing or malformed value). */
+export function readPresenceViewing(state: unknown): string | null {
+  if (typeof state !== 'object' || state === null) return null
+  const viewing = (state as { viewing?: unknown }).viewing
+  return isId(viewing) ? viewing : null
+}
+
+/** The item and field this person is typing in, or null (also for a missing or malformed value). */
+export function readPresenceTyping(state: unknown): PresenceTyping | null {
+  if (typeof state !== 'object' || state === null) return null
+  const typing = (state as { typing?: unknown }).typing
+  if (typeof typing !== 'object' || typing === null) return null
+  const { itemId, field } = typing as Record<string, unknown>
+  return isId(itemId) && isTypingField(field) ? { itemId, field } : null
 }

@@ -6,9 +6,10 @@
  * a session or signing out sends the page back to the sign-in screen.
  */
 import type { Page } from 'playwright-core'
-import { currentWeekId, weekDocName } from '@fourwall/shared'
+import { currentWeekId, readItem, setNote, setStatus, weekDocName } from '@fourwall/shared'
 import { describe, expect, it } from 'vitest'
 import { hashSecret } from '../../server/src/auth/secrets.js'
+import { createReview, seedOkrs } from '../support/board.js'
 import { newIsolatedPage, newPageWithSession, pageErrors, useServerAndBrowser, waitForConnection } from '../support/browser.js'
 import { connectClient, waitFor, waitForSync } from '../support/yclient.js'
 
@@ -22,7 +23,8 @@ describe('invites, read-only viewing and sign-out in Chromium', () => {
     return page
   }
   const doc = weekDocName(currentWeekId())
-  const serverText = async () => (await suite.server.server.documents.get(doc)).ydoc.getText('note').toString()
+  const OBJECTIVE = 'Speed up checkout'
+  const serverNote = async (itemId: string) => readItem((await suite.server.server.documents.get(doc)).ydoc, itemId)?.note
 
   it('sets up, invites a team lead who watches live read-only, and a forced write changes nothing', async () => {
     // Before setup the page says how to begin, and nothing else.
@@ -48,11 +50,13 @@ describe('invites, read-only viewing and sign-out in Chromium', () => {
     const link = (await admin.locator('[data-invite-link]').innerText()).trim()
     expect(link).toMatch(new RegExp(`^${suite.server.url}/join#code=[\\w-]{43}$`))
 
-    // An editor is on the board, writing.
+    // The week's review exists, and an editor is on the board, writing.
+    const [itemId] = await seedOkrs(suite.server, [{ objective: OBJECTIVE }])
+    await createReview(suite.server, currentWeekId())
     const editor = connectClient(suite.server.wsUrl, doc, suite.server.token('editor', 'Ed Itor'))
     clients.push(editor)
     await waitForSync(editor.provider)
-    editor.doc.getText('note').insert(0, 'Checkout is Red.')
+    setNote(editor.doc, itemId!, 'Checkout is Red.')
 
     // The team lead, in another browser, redeems the link and watches the week live.
     const tia = await open(new URL(link).pathname + new URL(link).hash)
@@ -61,33 +65,36 @@ describe('invites, read-only viewing and sign-out in Chromium', () => {
     await tia.getByRole('button', { name: 'Join Fourwall' }).click()
     await waitForConnection(tia, 'live')
     await tia.locator('[data-read-only]').waitFor()
-    const note = tia.getByLabel('Shared note')
-    await expect.poll(() => note.inputValue(), { timeout: 10_000 }).toBe('Checkout is Red.')
-    editor.doc.getText('note').insert(0, 'Now: ')
-    await expect.poll(() => note.inputValue(), { timeout: 10_000 }).toBe('Now: Checkout is Red.')
+    const note = tia.locator(`[data-item-id="${itemId}"] [data-note]`)
+    await expect.poll(() => note.textContent({ timeout: 1_000 }).catch(() => ''), { timeout: 10_000 }).toBe('Checkout is Red.')
+    setNote(editor.doc, itemId!, 'Now: Checkout is Red.')
+    await expect.poll(() => note.textContent(), { timeout: 10_000 }).toBe('Now: Checkout is Red.')
 
-    // Every control on the board is read-only for them...
-    expect(await note.getAttribute('readonly')).not.toBeNull()
+    // Every control on the board is read-only for them, the open item included...
+    await tia.getByRole('button', { name: OBJECTIVE }).click()
+    const details = tia.locator('[data-item-details]')
+    await details.waitFor()
     const writable = tia.locator('main textarea:not([readonly]), main input:not([readonly]):not([disabled]), main [contenteditable="true"], main select:not([disabled])')
     expect(await writable.count()).toBe(0)
     // ...and typing does nothing.
-    await note.click()
+    await details.click()
     await tia.keyboard.type('typed by the viewer')
-    expect(await note.inputValue()).toBe('Now: Checkout is Red.')
+    expect(await note.textContent()).toBe('Now: Checkout is Red.')
 
     // A write forced from the console goes nowhere: not to the server, not to the editor. (One
     // update: a viewer that keeps writing is cut off with 4403, which readonly.test.ts covers.)
-    await tia.evaluate(() => {
-      type Doc = { transact(f: () => void): void; getText(n: string): { insert(i: number, s: string): void } }
+    await tia.evaluate((id) => {
+      type Doc = { transact(f: () => void): void; getMap(n: string): { get(key: string): { set(key: string, value: unknown): void } } }
       const { doc } = (window as unknown as { __fourwall: { doc: Doc } }).__fourwall
       doc.transact(() => {
-        for (let i = 0; i < 20; i++) doc.getText('note').insert(0, 'FORGED ')
+        for (let i = 0; i < 20; i++) doc.getMap('items').get(id).set('note', `FORGED ${i}`)
       })
-    })
-    editor.doc.getText('note').insert(0, '! ')
-    await expect.poll(() => note.inputValue(), { timeout: 10_000 }).toContain('! ')
-    expect(await serverText()).toBe('! Now: Checkout is Red.')
-    expect(editor.doc.getText('note').toString()).toBe('! Now: Checkout is Red.')
+    }, itemId!)
+    // An edit that does travel (to another field: the forged note stays in the viewer's own tab).
+    setStatus(editor.doc, itemId!, 'red')
+    await tia.locator(`[data-item-id="${itemId}"][data-status="red"]`).waitFor({ timeout: 10_000 })
+    expect(await serverNote(itemId!)).toBe('Now: Checkout is Red.')
+    expect(readItem(editor.doc, itemId!)?.note).toBe('Now: Checkout is Red.')
 
     // The admin sees the team lead among people and sessions, then revokes the session.
     await admin.getByRole('tab', { name: /People/ }).click()

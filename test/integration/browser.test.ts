@@ -1,15 +1,26 @@
 /**
- * The React page in headless Chromium and the stock y-websocket client in Node, on one document:
- * edits converge both ways and everyone's presence reaches everyone.
+ * The React page in headless Chromium and the stock y-websocket client in Node, on one week's
+ * document: board edits converge both ways and everyone's presence reaches everyone.
  */
-import { currentWeekId, weekDocName } from '@fourwall/shared'
-import { describe, expect, it } from 'vitest'
+import { currentWeekId, readItem, setNote, setStatus, weekDocName } from '@fourwall/shared'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { createReview, seedOkrs } from '../support/board.js'
 import { newPageWithSession, newSignedOutPage, pageErrors, useServerAndBrowser, waitForConnection } from '../support/browser.js'
 import { connectClient, waitFor, waitForSync } from '../support/yclient.js'
 
 describe('the board page in Chromium with Node clients', () => {
   const suite = useServerAndBrowser()
   const { pages, clients } = suite
+  let itemId = ''
+  const OBJECTIVE = 'Ship the mobile release'
+  /** The item's note as the page shows it (empty while it has none). */
+  const shownNote = (page: Page) => page.locator(`[data-item-id="${itemId}"] [data-note]`).textContent({ timeout: 1_000 }).catch(() => '')
+
+  beforeAll(async () => {
+    itemId = (await seedOkrs(suite.server, [{ objective: OBJECTIVE }]))[0]!
+    await createReview(suite.server, currentWeekId())
+  })
 
   it('converges edits between the page and two Node clients and shows everyone present', async () => {
     const doc = weekDocName(currentWeekId())
@@ -22,13 +33,17 @@ describe('the board page in Chromium with Node clients', () => {
     pages.push(page)
     await waitForConnection(page, 'live')
 
-    const note = page.getByLabel('Shared note')
+    await page.getByRole('button', { name: OBJECTIVE }).click()
+    const note = page.getByLabel('Status note')
     await note.click()
     await page.keyboard.type('Mobile release is Red.')
-    await waitFor(() => [pat.doc.getText('note').toString(), eli.doc.getText('note').toString()], (texts) => texts.every((t) => t === 'Mobile release is Red.'))
+    await page.keyboard.press('Enter')
+    const notes = () => [pat, eli].map((client) => readItem(client.doc, itemId)?.note)
+    await waitFor(notes, (texts) => texts.every((t) => t === 'Mobile release is Red.'))
 
-    eli.doc.getText('note').insert(eli.doc.getText('note').length, ' Moving two engineers.')
+    setNote(eli.doc, itemId, 'Mobile release is Red. Moving two engineers.')
     await expect.poll(() => note.inputValue(), { timeout: 10_000 }).toBe('Mobile release is Red. Moving two engineers.')
+    await expect.poll(() => shownNote(page)).toBe('Mobile release is Red. Moving two engineers.')
 
     // Presence: the page lists both Node clients by the names their tokens carry, itself as "(you)".
     const people = page.getByRole('list', { name: 'People on this board' })
@@ -42,28 +57,32 @@ describe('the board page in Chromium with Node clients', () => {
     expect(pageErrors(page)).toEqual([])
   })
 
-  it("gives a team lead a read-only note, and a forced write from the console changes nothing", async () => {
+  it("gives a team lead the board to read only, and a forced write from the console changes nothing", async () => {
     const doc = weekDocName(currentWeekId())
     const editor = connectClient(suite.server.wsUrl, doc, suite.server.token('editor', 'Ed'))
     clients.push(editor)
     await waitForSync(editor.provider)
-    const before = editor.doc.getText('note').toString()
+    const before = readItem(editor.doc, itemId)?.note ?? ''
 
     const page = await newPageWithSession(suite.browser, suite.server.url, await suite.server.signIn('team-lead', 'Tia Team'))
     pages.push(page)
     await waitForConnection(page, 'live')
-    const note = page.getByLabel('Shared note')
-    await expect.poll(() => note.inputValue()).toBe(before)
-    expect(await note.getAttribute('readonly')).not.toBeNull()
+    await expect.poll(() => shownNote(page)).toBe(before)
+    await page.getByRole('button', { name: OBJECTIVE }).click()
+    await page.locator('[data-item-details]').waitFor()
+    expect(await page.locator('main input, main textarea, main select').count()).toBe(0)
 
-    await page.evaluate(() => {
-      const { doc } = (window as unknown as { __fourwall: { doc: { getText(n: string): { insert(i: number, s: string): void } } } }).__fourwall
-      doc.getText('note').insert(0, 'FORGED ')
-    })
-    // Give a forged update every chance to travel, then check with an edit that does travel.
-    editor.doc.getText('note').insert(0, '!')
-    await expect.poll(() => note.inputValue(), { timeout: 10_000 }).toContain('!')
-    expect(editor.doc.getText('note').toString()).toBe('!' + before)
+    await page.evaluate((id) => {
+      type Doc = { getMap(name: string): { get(key: string): { set(key: string, value: unknown): void } } }
+      const { doc } = (window as unknown as { __fourwall: { doc: Doc } }).__fourwall
+      doc.getMap('items').get(id).set('note', 'FORGED')
+    }, itemId)
+    // Give a forged update every chance to travel, then check with an edit that does travel (to
+    // another field: the forged note stays in the viewer's own tab, which is all it can reach).
+    setStatus(editor.doc, itemId, 'yellow')
+    await page.locator(`[data-item-id="${itemId}"][data-status="yellow"]`).waitFor({ timeout: 10_000 })
+    expect(readItem(editor.doc, itemId)?.note).toBe(before)
+    expect(readItem((await suite.server.server.documents.get(doc)).ydoc, itemId)?.note).toBe(before)
   })
 
   it('shows the sign-in screen without a session, drops an old #token= link, and signs in with a password', async () => {
@@ -85,24 +104,28 @@ describe('the board page in Chromium with Node clients', () => {
     await page.getByLabel('Password').fill('a long enough password')
     await page.keyboard.press('Enter')
     await waitForConnection(page, 'live')
-    expect(await page.getByLabel('Shared note').getAttribute('readonly')).toBeNull()
+    // An editor: opening an item shows its controls.
+    await page.getByRole('button', { name: OBJECTIVE }).click()
+    await page.getByRole('radio', { name: 'Red' }).waitFor()
     // The session cookie is out of the page's reach.
     expect(await page.evaluate(() => document.cookie)).not.toContain('fw_session')
   })
 
   // Last: it closes the current week for the rest of this file's suite.server.
-  it('shows a closed week as closed, with the note read-only', async () => {
+  it('shows a closed week as closed, with every item read-only', async () => {
     const page = await newPageWithSession(suite.browser, suite.server.url, await suite.server.signIn('editor', 'Ed Itor'))
     pages.push(page)
     await waitForConnection(page, 'live')
-    const note = page.getByLabel('Shared note')
-    expect(await note.getAttribute('readonly')).toBeNull()
+    await page.getByRole('button', { name: OBJECTIVE }).click()
+    await page.getByLabel('Status note').waitFor()
     const response = await fetch(`${suite.server.url}/api/weeks/${currentWeekId()}/close`, {
       method: 'POST',
       headers: { authorization: `Bearer ${suite.server.token('engineering-lead', 'Eli Engineering')}` },
     })
     expect(response.status).toBe(200)
     await expect.poll(() => page.locator('[data-week-closed]').innerText(), { timeout: 10_000 }).toContain('closed by Eli Engineering')
-    expect(await note.getAttribute('readonly')).not.toBeNull()
+    // The open item turns into text: no field, no radio, nothing to type in.
+    await page.locator('[data-item-details]').waitFor()
+    expect(await page.locator('main input, main textarea, main select').count()).toBe(0)
   })
 })

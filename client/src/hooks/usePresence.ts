@@ -1,9 +1,13 @@
-import { readPresenceUser, type PresenceUser } from '@fourwall/shared'
+import { readPresenceTyping, readPresenceUser, readPresenceViewing, type PresenceTyping, type PresenceUser } from '@fourwall/shared'
 import { useEffect, useState } from 'react'
 import type { Awareness } from 'y-protocols/awareness'
 
 export interface PresenceEntry extends PresenceUser {
   isSelf: boolean
+  /** The item this person has open, or null. */
+  viewing: string | null
+  /** The item and field this person is typing in, or null. */
+  typing: PresenceTyping | null
 }
 
 /** The people on this week's board, once each however many tabs they have open; you first. */
@@ -23,7 +27,7 @@ export function usePresence(awareness: Awareness | null): PresenceEntry[] {
   return entries
 }
 
-function listPeople(awareness: Awareness): PresenceEntry[] {
+export function listPeople(awareness: Awareness): PresenceEntry[] {
   const byId = new Map<string, PresenceEntry>()
   for (const [clientId, state] of awareness.getStates()) {
     const user = readPresenceUser(state)
@@ -31,7 +35,7 @@ function listPeople(awareness: Awareness): PresenceEntry[] {
     const isSelf = clientId === awareness.clientID
     const known = byId.get(user.id)
     // Your other tabs are you too; this tab's own state wins for what is shown.
-    const shown = isSelf || !known ? user : known
+    const shown: PresenceEntry = isSelf || !known ? { ...user, isSelf, viewing: readPresenceViewing(state), typing: readPresenceTyping(state) } : known
     byId.set(user.id, { ...shown, isSelf: isSelf || (known?.isSelf ?? false) })
   }
   return [...byId.values()].sort(

@@ -10,7 +10,7 @@ declare global {
 }
 
 /** The sync endpoint on the server that served this page. */
-function syncServerUrl(): string {
+export function syncServerUrl(): string {
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws'
   return `${scheme}://${window.location.host}/yjs`
 }

@@ -50,7 +50,7 @@ export function setForbiddenHandler(handler: (() => void) | null): void {
   onForbidden = handler
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE'
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 export interface ApiOptions {
   method?: Method

@@ -1,0 +1,48 @@
+/**
+ * Which item this person has selected (and so open): one at a time, local to this tab. Rows
+ * subscribe per id, so moving the selection re-renders the row that lost it and the row that got
+ * it, nothing else. The meeting's keyboard shortcuts move it through `select`.
+ */
+type Listener = () => void
+
+export class SelectionStore {
+  private selected: string | null = null
+  private readonly idListeners = new Map<string, Set<Listener>>()
+  private readonly listeners = new Set<Listener>()
+
+  selectedId = (): string | null => this.selected
+
+  select = (id: string | null): void => {
+    if (id === this.selected) return
+    const previous = this.selected
+    this.selected = id
+    if (previous !== null) this.notifyId(previous)
+    if (id !== null) this.notifyId(id)
+    for (const listener of [...this.listeners]) listener()
+  }
+
+  /** Opens the item, or closes it when it is the one open. */
+  toggle = (id: string): void => this.select(this.selected === id ? null : id)
+
+  /** Any change of selection. */
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** Changes of whether this one id is selected. */
+  subscribeId(id: string, listener: Listener): () => void {
+    let listeners = this.idListeners.get(id)
+    if (!listeners) this.idListeners.set(id, (listeners = new Set()))
+    listeners.add(listener)
+    return () => {
+      listeners.delete(listener)
+      if (listeners.size === 0 && this.idListeners.get(id) === listeners) this.idListeners.delete(id)
+    }
+  }
+
+  private notifyId(id: string): void {
+    const listeners = this.idListeners.get(id)
+    if (listeners) for (const listener of [...listeners]) listener()
+  }
+}
