@@ -1,4 +1,6 @@
 import { can, weekDocName, type WeekId } from '@fourwall/shared'
+import { useMemo } from 'react'
+import { SelectionStore } from './board/index.js'
 import { AdminScreen } from './components/AdminScreen.js'
 import { AdminOnlyScreen } from './components/AdminOnlyScreen.js'
 import { BoardScreen } from './components/BoardScreen.js'
@@ -8,6 +10,8 @@ import { SetupScreen } from './components/SetupScreen.js'
 import { SignInScreen } from './components/SignInScreen.js'
 import { UnreachableScreen } from './components/UnreachableScreen.js'
 import { WorkspaceScreen } from './workspace/WorkspaceScreen.js'
+import { useMeetingConnection } from './meeting/useMeeting.js'
+import { WeekMeetingBar } from './meeting/WeekMeetingBar.js'
 import { useConnectionStatus } from './hooks/useConnectionStatus.js'
 import { useCurrentWeekId } from './hooks/useCurrentWeekId.js'
 import { usePath } from './hooks/usePath.js'
@@ -59,6 +63,10 @@ function Board({ identity, session, browsing }: { identity: Identity; session: S
   const provider = useProvider(weekDocName(weekId))
   const connection = useConnectionStatus(provider)
   useSessionSignals(provider, session.recheck)
+  // The live meeting: its focus drives the board's rows, and it moves the board's selection while
+  // this screen follows the facilitator. Holding it here does not re-render the board.
+  const meeting = useMeetingConnection(weekId)
+  const selection = useMemo(() => new SelectionStore(), [weekId])
   return (
     <BoardScreen
       key={weekId}
@@ -68,6 +76,9 @@ function Board({ identity, session, browsing }: { identity: Identity; session: S
       provider={provider}
       connection={connection}
       onSignOut={session.signOut}
+      focusSource={meeting.focus}
+      selection={selection}
+      meetingBar={<WeekMeetingBar connection={meeting} identity={identity} doc={provider?.doc ?? null} selection={selection} />}
     />
   )
 }

@@ -14,7 +14,21 @@
  * - `meeting:timer` {weekId, action, seconds?}: facilitator only; `reset` stops the timer and sets
  *   its duration to `seconds` (300 when omitted); `start` and `pause` ignore `seconds`.
  *
- * Server→client: `meeting:state` (MeetingState) to the week's room after every change.
+ * Server→client, to the week's room:
+ * - `meeting:state` (MeetingState) after every change of the meeting control (facilitator, focus,
+ *   timer). Each carries a new `version`.
+ * - `meeting:present` (MeetingPresence) when the people in the room change (someone's first tab
+ *   joins, their last tab leaves or disconnects). It does not change `version`: who is watching is
+ *   not a decision of the meeting. A client applies it to the state it holds.
+ *
+ * Every state (in a broadcast or an ack) and every presence update carries `serverNow`, the server's
+ * clock when it was sent. Clients must not trust their own clocks for the timer (a laptop minutes
+ * off would show another remaining time than the projector): they keep an offset, `serverNow −
+ * Date.now()` at receipt, and compute the time left as `timerRemainingMs(timer, Date.now() + offset)`.
+ * An ack gives the better sample, because its round trip is known (sent and received on the client's
+ * clock): offset ≈ serverNow − (sentAt + receivedAt) / 2, within half the round trip. Clients keep
+ * the sample with the smallest round trip among recent ones. `clock` (any signed-in socket, empty
+ * payload, ack `{ serverNow }`) exists only to take such samples.
  *
  * Rules:
  * - Claim, handover, focus and timer are the mutating events (MUTATING_EVENTS). Each needs the
@@ -26,8 +40,10 @@
  *   staff facilitate on their behalf.
  * - A facilitator who disconnects keeps the role (a dropped laptop must not end the meeting); it
  *   changes hands only by an explicit handover.
- * - Every change increments `version`; a request that changes nothing (focusing the focused item,
- *   starting a running timer) succeeds without a new version or broadcast.
+ * - Every change of the control increments `version`; a request that changes nothing (focusing the
+ *   focused item, starting a running timer) succeeds without a new version or broadcast.
+ * - `present` lists each person once, with the role of their latest tab; the facilitator may be
+ *   missing from it (a dropped laptop), which clients show as "away".
  */
 import { isLeadRole } from './people.js'
 import type { Action } from './permissions.js'
@@ -37,6 +53,8 @@ import { isWeekId, type WeekId } from './week.js'
 export interface MeetingPerson {
   id: string
   name: string
+  /** Their role when they joined (or claimed): "Facilitated by Ana (Chief of Staff)". */
+  role: Role
 }
 
 export interface MeetingTimer {
@@ -48,13 +66,34 @@ export interface MeetingTimer {
   remainingMs: number
 }
 
-export interface MeetingState {
+/** What the server keeps of a week's meeting: the part that only the facilitator (or a lead) changes. */
+export interface MeetingControl {
   weekId: WeekId
   facilitator: MeetingPerson | null
   focus: { itemId: string; since: number } | null
   timer: MeetingTimer
-  /** Increments on every change; 0 for a meeting nobody has touched. */
+  /** Increments on every change of the control; 0 for a meeting nobody has touched. */
   version: number
+}
+
+/** What clients receive: the control, who is in the room, and the server's clock. */
+export interface MeetingState extends MeetingControl {
+  /** The people in the week's room now, each once however many tabs they have open, in joining order. */
+  present: MeetingPerson[]
+  /** The server's clock when this was sent (ms since the epoch), for the clients' clock offset. */
+  serverNow: number
+}
+
+/** `meeting:present`: the room's people changed; the control did not. */
+export interface MeetingPresence {
+  weekId: WeekId
+  present: MeetingPerson[]
+  serverNow: number
+}
+
+/** The ack of `clock`. */
+export interface ClockReply {
+  serverNow: number
 }
 
 export type MeetingReply = { ok: true; state?: MeetingState } | { ok: false; error: string }
@@ -98,9 +137,13 @@ export const MEETING_EVENT_ACTIONS = {
 } as const satisfies Record<MeetingEvent, Action>
 
 /** socket.io event maps, for `Socket<MeetingServerEvents, MeetingClientEvents>` on the client. */
-export type MeetingClientEvents = { [E in MeetingEvent]: (payload: MeetingPayloads[E], ack: MeetingAck) => void }
+export type MeetingClientEvents = { [E in MeetingEvent]: (payload: MeetingPayloads[E], ack: MeetingAck) => void } & {
+  /** A clock sample (see the header comment); any signed-in socket, no payload. */
+  clock: (ack: (reply: ClockReply) => void) => void
+}
 export interface MeetingServerEvents {
   'meeting:state': (state: MeetingState) => void
+  'meeting:present': (presence: MeetingPresence) => void
 }
 
 /** The roles that may take the meeting back at any time (by a handover), facilitating or not: the two leads. */
@@ -124,7 +167,7 @@ export function isMutatingEvent(value: unknown): value is MutatingMeetingEvent {
 }
 
 /** A meeting nobody has touched yet. */
-export function initialMeetingState(weekId: WeekId): MeetingState {
+export function initialMeetingState(weekId: WeekId): MeetingControl {
   const durationMs = TIMER_DEFAULT_SECONDS * 1000
   return { weekId, facilitator: null, focus: null, timer: { durationMs, endsAt: null, remainingMs: durationMs }, version: 0 }
 }

@@ -1,6 +1,7 @@
 /**
  * The live meeting over socket.io against a real server: joining, claiming, focus, the timer and
- * handover reach everyone in the week's room; every mutating event is refused to roles without
+ * handover reach everyone in the week's room; who is present is kept per person and broadcast;
+ * every state carries the server's clock; every mutating event is refused to roles without
  * `meeting.facilitate` and in a closed week; bad payloads get clear errors; a socket that keeps
  * getting refused (or floods) is disconnected while everyone else carries on.
  */
@@ -64,7 +65,9 @@ const validPayloads = validMeetingPayloads
 describe('meeting control', () => {
   it('acks join with the current state', async () => {
     const client = await connect('team-lead', 'Tia')
+    const before = Date.now()
     const reply = await client.send('meeting:join', { weekId: '2026-W40' })
+    const after = Date.now()
     expect(reply).toEqual({
       ok: true,
       state: {
@@ -73,8 +76,13 @@ describe('meeting control', () => {
         focus: null,
         timer: { durationMs: 300_000, endsAt: null, remainingMs: 300_000 },
         version: 0,
+        present: [{ id: client.identity.id, name: 'Tia', role: 'team-lead' }],
+        serverNow: expect.any(Number),
       },
     })
+    // Same process, same clock: the server's time lies within the round trip.
+    expect(stateOf(reply).serverNow).toBeGreaterThanOrEqual(before)
+    expect(stateOf(reply).serverNow).toBeLessThanOrEqual(after)
     expect(await client.send('meeting:leave', { weekId: '2026-W40' })).toEqual({ ok: true })
   })
 
@@ -86,7 +94,7 @@ describe('meeting control', () => {
     const outsider = await joined('2026-W42', 'chief-of-staff', 'Other week')
 
     const claimed = stateOf(await lead.send('meeting:claim', { weekId: week }))
-    expect(claimed.facilitator).toEqual({ id: lead.identity.id, name: 'Pat' })
+    expect(claimed.facilitator).toEqual({ id: lead.identity.id, name: 'Pat', role: 'product-lead' })
     expect(claimed.version).toBe(1)
     expect(errorOf(await cos.send('meeting:claim', { weekId: week }))).toMatch(/Pat is facilitating/)
 
@@ -122,7 +130,7 @@ describe('meeting control', () => {
     expect(errorOf(await lead.send('meeting:handover', { weekId: week, toPersonId: viewer.identity.id }))).toMatch(/may not facilitate/)
     expect(errorOf(await lead.send('meeting:handover', { weekId: week, toPersonId: outsider.identity.id }))).toMatch(/not in this meeting/)
     const handed = stateOf(await lead.send('meeting:handover', { weekId: week, toPersonId: cos.identity.id }))
-    expect(handed.facilitator).toEqual({ id: cos.identity.id, name: 'Casey' })
+    expect(handed.facilitator).toEqual({ id: cos.identity.id, name: 'Casey', role: 'chief-of-staff' })
     expect((await received(viewer, handed.version)).facilitator?.name).toBe('Casey')
     expect(stateOf(await cos.send('meeting:focus', { weekId: week, itemId: 'okr-9' })).focus?.itemId).toBe('okr-9')
     expect(errorOf(await lead.send('meeting:focus', { weekId: week, itemId: 'okr-1' }))).toMatch(/hand the meeting to yourself/)
@@ -138,6 +146,79 @@ describe('meeting control', () => {
     const versions = viewer.states.map((state) => state.version)
     expect(versions).toEqual(versions.map((_, index) => index + 1))
     expect(outsider.states).toEqual([])
+  })
+
+  it('stamps every state, presence update and clock reply with the server clock at sending', async () => {
+    const week = '2026-W37'
+    const lead = await joined(week, 'product-lead', 'Pat')
+    const cos = await joined(week, 'chief-of-staff', 'Casey')
+    // Same process, same clock: each stamp lies between the request and the receipt.
+    const within = async (act: () => Promise<unknown>, stamp: () => number | undefined) => {
+      const before = Date.now()
+      await act()
+      await expect.poll(stamp, { timeout: 5000 }).toBeDefined()
+      const after = Date.now()
+      expect(stamp()).toBeGreaterThanOrEqual(before)
+      expect(stamp()).toBeLessThanOrEqual(after)
+    }
+    await within(() => lead.send('meeting:claim', { weekId: week }), () => cos.states.find((state) => state.version === 1)?.serverNow)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    // A state read later is stamped later: the stamp is the sending time, not the time of the change.
+    let rejoined: MeetingState | null = null
+    await within(async () => (rejoined = stateOf(await cos.send('meeting:join', { weekId: week }))), () => rejoined?.serverNow)
+    expect(rejoined!.serverNow - cos.states[0]!.serverNow).toBeGreaterThanOrEqual(45)
+    await within(
+      () => joined(week, 'team-lead', 'Tia'),
+      () => lead.presences.at(-1)?.serverNow,
+    )
+    let sample: { serverNow: number } | null = null
+    await within(async () => (sample = (await lead.socket.timeout(5000).emitWithAck('clock')) as { serverNow: number }), () => sample?.serverNow)
+    // A team lead may take clock samples too: it changes nothing.
+    const viewer = await connect('team-lead', 'Theo')
+    expect(await viewer.socket.timeout(5000).emitWithAck('clock')).toEqual({ serverNow: expect.any(Number) })
+  })
+
+  it('lists who is present once per person, and tells the room when that changes', async () => {
+    const week = '2026-W36'
+    const cassSession = await server.signIn('chief-of-staff', 'Cass')
+    const lead = await joined(week, 'product-lead', 'Pat')
+    const tab1 = await connectSocketClient(server.url, { cookie: cassSession.cookie })
+    const tab2 = await connectSocketClient(server.url, { cookie: cassSession.cookie })
+    clients.push(tab1, tab2)
+    const pat = { id: lead.identity.id, name: 'Pat', role: 'product-lead' }
+    const cass = { id: cassSession.identity.id, name: 'Cass', role: 'chief-of-staff' }
+
+    // The newcomer's ack lists everyone; the others get a presence update; the newcomer none.
+    expect(stateOf(await tab1.send('meeting:join', { weekId: week })).present).toEqual([pat, cass])
+    await expect.poll(() => lead.presences.length, { timeout: 5000 }).toBe(1)
+    expect(lead.presences[0]).toMatchObject({ weekId: week, present: [pat, cass] })
+    // A second tab of the same person is not a second person, and is not news.
+    expect(stateOf(await tab2.send('meeting:join', { weekId: week })).present).toEqual([pat, cass])
+    // Joining again from the same socket is not news either.
+    expect(stateOf(await tab1.send('meeting:join', { weekId: week })).present).toEqual([pat, cass])
+    const tia = await joined(week, 'team-lead', 'Tia')
+    const tiaPerson = { id: tia.identity.id, name: 'Tia', role: 'team-lead' }
+    await expect.poll(() => lead.presences.length, { timeout: 5000 }).toBe(2)
+    expect(lead.presences[1]!.present).toEqual([pat, cass, tiaPerson])
+    expect(tab1.presences.map((update) => update.present)).toEqual([[pat, cass, tiaPerson]])
+    // Cass closes one tab: still present. Then the other disconnects: gone, and everyone hears it.
+    expect(await tab1.send('meeting:leave', { weekId: week })).toEqual({ ok: true })
+    stateOf(await lead.send('meeting:claim', { weekId: week }))
+    await expect.poll(() => tia.states.length, { timeout: 5000 }).toBe(1)
+    expect(tia.states[0]!.present).toEqual([pat, cass, tiaPerson])
+    expect(lead.presences).toHaveLength(2)
+    tab2.close()
+    await expect.poll(() => lead.presences.length, { timeout: 5000 }).toBe(3)
+    expect(lead.presences[2]!.present).toEqual([pat, tiaPerson])
+    await expect.poll(() => tia.presences.at(-1)?.present, { timeout: 5000 }).toEqual([pat, tiaPerson])
+    // The facilitator's last tab drops: no longer present, still the facilitator (shown as away).
+    lead.close()
+    await expect.poll(() => tia.presences.at(-1)?.present, { timeout: 5000 }).toEqual([tiaPerson])
+    const after = await currentState(week)
+    expect(after.facilitator).toEqual(pat)
+    expect(after.present.map((person) => person.name)).toEqual(['Tia', 'Observer'])
+    // Presence never changes the version: only the claim did.
+    expect(after.version).toBe(1)
   })
 
   it('keeps the facilitator through a disconnect, and refuses mutations from a socket that left', async () => {

@@ -1,16 +1,18 @@
 /**
  * A socket.io client in Node, the way the page connects: with a session cookie (or an API token for
- * scripts), over the websocket transport. It records every `meeting:state` it receives, and with
- * `capture` every engine.io packet, for the wire tests.
+ * scripts), over the websocket transport. It records every `meeting:state` and `meeting:present` it
+ * receives, and with `capture` every engine.io packet, for the wire tests.
  */
 import { io as connectSocket, type Socket } from 'socket.io-client'
-import type { MeetingReply, MeetingState, MutatingMeetingEvent, Role, WeekId } from '@fourwall/shared'
+import type { MeetingPresence, MeetingReply, MeetingState, MutatingMeetingEvent, Role, WeekId } from '@fourwall/shared'
 
 export interface SocketClient {
   socket: Socket
   identity: { id: string; name: string; role: Role }
   /** Every `meeting:state` this socket received, in order. */
   states: MeetingState[]
+  /** Every `meeting:present` this socket received, in order. */
+  presences: MeetingPresence[]
   /** With `capture`: the raw payload of every packet the server sent, in order. */
   received: string[]
   disconnectReason: string | null
@@ -42,12 +44,14 @@ export async function connectSocketClient(url: string, credential: Credential, o
     socket,
     identity,
     states: [],
+    presences: [],
     received,
     disconnectReason: null,
     send: (event, payload) => socket.timeout(5000).emitWithAck(event, payload) as Promise<MeetingReply>,
     close: () => socket.disconnect(),
   }
   socket.on('meeting:state', (state: MeetingState) => client.states.push(state))
+  socket.on('meeting:present', (presence: MeetingPresence) => client.presences.push(presence))
   socket.on('disconnect', (reason) => (client.disconnectReason = reason))
   return client
 }

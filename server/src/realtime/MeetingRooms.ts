@@ -11,6 +11,9 @@ import {
   initialMeetingState,
   isMeetingLead,
   TIMER_DEFAULT_SECONDS,
+  type MeetingControl,
+  type MeetingPerson,
+  type MeetingPresence,
   type MeetingState,
   type Role,
   type TimerAction,
@@ -31,15 +34,16 @@ export interface MeetingActor {
   role: Role
 }
 
-export interface Participant {
-  id: string
-  name: string
-  role: Role
-}
+export type Participant = MeetingPerson
 
 export type MeetingResult =
   | { ok: true; state: MeetingState; changed: boolean }
   /** `counts`: a refusal a well-behaved client does not provoke (see Refusal in events.ts). */
+  | { ok: false; error: string; counts: boolean }
+
+export type JoinResult =
+  /** `presentChanged`: the person was not in the room before (or their name or role changed). */
+  | { ok: true; presentChanged: boolean }
   | { ok: false; error: string; counts: boolean }
 
 /** Rooms one socket may be in at once; a page shows one week, a few tabs' worth is plenty. */
@@ -53,7 +57,7 @@ interface Member extends Participant {
 
 export class MeetingRooms {
   /** Only weeks whose meeting changed at least once; the others are in their initial state. */
-  private readonly states = new Map<WeekId, MeetingState>()
+  private readonly states = new Map<WeekId, MeetingControl>()
   private readonly rooms = new Map<WeekId, Map<string, Member>>()
   private readonly socketRooms = new Map<string, Set<WeekId>>()
   /** A week never reopens, so a close seen once is remembered. */
@@ -64,12 +68,23 @@ export class MeetingRooms {
     this.now = deps.now ?? Date.now
   }
 
-  state(weekId: WeekId): MeetingState {
+  /** The meeting control of a week, as stored. */
+  control(weekId: WeekId): MeetingControl {
     return this.states.get(weekId) ?? initialMeetingState(weekId)
   }
 
+  /** What clients receive: the control, who is present, stamped with the server's clock now. */
+  state(weekId: WeekId): MeetingState {
+    return { ...this.control(weekId), present: this.participants(weekId), serverNow: this.now() }
+  }
+
+  /** The `meeting:present` update of a week, stamped with the server's clock now. */
+  presence(weekId: WeekId): MeetingPresence {
+    return { weekId, present: this.participants(weekId), serverNow: this.now() }
+  }
+
   /** Adds a socket (of a person) to a week's room. */
-  join(weekId: WeekId, actor: MeetingActor): MeetingResult {
+  join(weekId: WeekId, actor: MeetingActor): JoinResult {
     let joined = this.socketRooms.get(actor.socketId)
     if (!joined?.has(weekId) && (joined?.size ?? 0) >= MAX_ROOMS_PER_SOCKET) {
       return { ok: false, error: `A connection may be in at most ${MAX_ROOMS_PER_SOCKET} meetings at once.`, counts: false }
@@ -79,30 +94,39 @@ export class MeetingRooms {
     let room = this.rooms.get(weekId)
     if (!room) this.rooms.set(weekId, (room = new Map()))
     let member = room.get(actor.id)
+    const presentChanged = !member || member.name !== actor.name || member.role !== actor.role
     if (!member) room.set(actor.id, (member = { id: actor.id, name: actor.name, role: actor.role, sockets: new Set() }))
     // The latest sign-in wins if the person's name or role changed meanwhile.
     member.name = actor.name
     member.role = actor.role
     member.sockets.add(actor.socketId)
-    return { ok: true, state: this.state(weekId), changed: false }
+    return { ok: true, presentChanged }
   }
 
-  /** Removes a socket from a week's room. The facilitator stays facilitator (see meeting.ts). */
-  leave(weekId: WeekId, socketId: string): void {
+  /**
+   * Removes a socket from a week's room. The facilitator stays facilitator (see meeting.ts).
+   * Returns whether the room's people changed (this was the person's last socket there).
+   */
+  leave(weekId: WeekId, socketId: string): boolean {
     const joined = this.socketRooms.get(socketId)
-    if (!joined?.delete(weekId)) return
+    if (!joined?.delete(weekId)) return false
     if (joined.size === 0) this.socketRooms.delete(socketId)
     const room = this.rooms.get(weekId)
-    if (!room) return
+    if (!room) return false
+    let presentChanged = false
     for (const [personId, member] of room) {
-      if (member.sockets.delete(socketId) && member.sockets.size === 0) room.delete(personId)
+      if (member.sockets.delete(socketId) && member.sockets.size === 0) {
+        room.delete(personId)
+        presentChanged = true
+      }
     }
     if (room.size === 0) this.rooms.delete(weekId)
+    return presentChanged
   }
 
-  /** A socket disconnected: it leaves every room it was in. */
-  leaveAll(socketId: string): void {
-    for (const weekId of [...(this.socketRooms.get(socketId) ?? [])]) this.leave(weekId, socketId)
+  /** A socket disconnected: it leaves every room it was in. Returns the weeks whose people changed. */
+  leaveAll(socketId: string): WeekId[] {
+    return [...(this.socketRooms.get(socketId) ?? [])].filter((weekId) => this.leave(weekId, socketId))
   }
 
   isInRoom(weekId: WeekId, socketId: string): boolean {
@@ -123,7 +147,7 @@ export class MeetingRooms {
     return this.mutate(weekId, actor, (state) => {
       if (state.facilitator?.id === actor.id) return state
       if (state.facilitator) return `${state.facilitator.name} is facilitating; ask them to hand over.`
-      return { ...state, facilitator: { id: actor.id, name: actor.name } }
+      return { ...state, facilitator: { id: actor.id, name: actor.name, role: actor.role } }
     })
   }
 
@@ -136,7 +160,7 @@ export class MeetingRooms {
       if (!target) return 'That person is not in this meeting.'
       if (!can(target.role, 'meeting.facilitate')) return `${target.name} may not facilitate.`
       if (state.facilitator?.id === target.id) return state
-      return { ...state, facilitator: { id: target.id, name: target.name } }
+      return { ...state, facilitator: { id: target.id, name: target.name, role: target.role } }
     })
   }
 
@@ -176,7 +200,7 @@ export class MeetingRooms {
     })
   }
 
-  private notFacilitator(state: MeetingState, actor: MeetingActor): string | null {
+  private notFacilitator(state: MeetingControl, actor: MeetingActor): string | null {
     if (state.facilitator?.id === actor.id) return null
     if (!state.facilitator) return 'Nobody is facilitating: claim the meeting first.'
     return isMeetingLead(actor.role)
@@ -188,18 +212,17 @@ export class MeetingRooms {
    * The common part of every mutating event: the actor's socket must be in the room and the week
    * open; then `change` returns the next state (the same object when nothing changes) or a refusal.
    */
-  private async mutate(weekId: WeekId, actor: MeetingActor, change: (state: MeetingState) => MeetingState | string): Promise<MeetingResult> {
+  private async mutate(weekId: WeekId, actor: MeetingActor, change: (state: MeetingControl) => MeetingControl | string): Promise<MeetingResult> {
     if (!this.isInRoom(weekId, actor.socketId)) return { ok: false, error: 'Join the meeting first.', counts: false }
     if (!this.closed.has(weekId) && (await this.deps.isWeekClosed(weekId))) this.closed.add(weekId)
     if (this.closed.has(weekId)) return { ok: false, error: WEEK_CLOSED_ERROR, counts: true }
     // The socket may have left (or disconnected) while the close check ran.
     if (!this.isInRoom(weekId, actor.socketId)) return { ok: false, error: 'Join the meeting first.', counts: false }
-    const state = this.state(weekId)
+    const state = this.control(weekId)
     const next = change(state)
     if (typeof next === 'string') return { ok: false, error: next, counts: false }
-    if (next === state) return { ok: true, state, changed: false }
-    const changed = { ...next, version: state.version + 1 }
-    this.states.set(weekId, changed)
-    return { ok: true, state: changed, changed: true }
+    if (next === state) return { ok: true, state: this.state(weekId), changed: false }
+    this.states.set(weekId, { ...next, version: state.version + 1 })
+    return { ok: true, state: this.state(weekId), changed: true }
   }
 }

@@ -1,7 +1,8 @@
 /**
  * The meeting-control events (see shared/src/meeting.ts for the protocol and its rules). The
  * dispatcher has already checked the rate, the role's permission and the payload; these handlers
- * apply the change through MeetingRooms and broadcast the new state to the week's room.
+ * apply the change through MeetingRooms and broadcast the new state to the week's room; joining and
+ * leaving broadcast who is present when that changed.
  */
 import {
   MEETING_EVENT_ACTIONS,
@@ -25,6 +26,8 @@ export interface MeetingHandlerDeps {
   rooms: MeetingRooms
   /** Sends `meeting:state` to everyone in the state's week room. */
   broadcast(state: MeetingState): void
+  /** Sends `meeting:present` with the week's people to everyone in its room. */
+  broadcastPresence(weekId: WeekId): void
 }
 
 function actorOf(context: EventContext): MeetingActor {
@@ -45,7 +48,7 @@ function meetingHandler<E extends MeetingEvent>(
   })
 }
 
-export function meetingHandlers({ rooms, broadcast }: MeetingHandlerDeps): AnyEventHandler[] {
+export function meetingHandlers({ rooms, broadcast, broadcastPresence }: MeetingHandlerDeps): AnyEventHandler[] {
   /** Turns a transition's result into the ack, broadcasting a change. */
   const settle = async (result: Promise<MeetingResult>): Promise<MeetingReply> => {
     const outcome = await result
@@ -58,12 +61,16 @@ export function meetingHandlers({ rooms, broadcast }: MeetingHandlerDeps): AnyEv
     meetingHandler('meeting:join', async ({ weekId }, context) => {
       const joined = rooms.join(weekId, actorOf(context))
       if (!joined.ok) throw new Refusal(joined.error, joined.counts)
+      // The others hear of the newcomer before the socket is in the room: the newcomer's ack
+      // carries the same list, so it needs no broadcast of its own.
+      if (joined.presentChanged) broadcastPresence(weekId)
       await context.socket.join(meetingRoomName(weekId))
       return { ok: true, state: rooms.state(weekId) }
     }),
     meetingHandler('meeting:leave', async ({ weekId }, context) => {
-      rooms.leave(weekId, context.socket.id)
+      const presentChanged = rooms.leave(weekId, context.socket.id)
       await context.socket.leave(meetingRoomName(weekId))
+      if (presentChanged) broadcastPresence(weekId)
       return { ok: true }
     }),
     meetingHandler('meeting:claim', ({ weekId }, context) => settle(rooms.claim(weekId, actorOf(context)))),

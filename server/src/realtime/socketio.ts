@@ -8,7 +8,7 @@
  */
 import type { Server as HttpServer } from 'node:http'
 import { Server, type Socket } from 'socket.io'
-import type { MeetingServerEvents, WeekId } from '@fourwall/shared'
+import type { ClockReply, MeetingServerEvents, WeekId } from '@fourwall/shared'
 import type { Authenticator } from '../auth/Authenticator.js'
 import type { SessionHolder } from '../auth/SessionWatcher.js'
 import type { Identity } from '../auth/tokens.js'
@@ -30,6 +30,18 @@ const whoami = defineHandler<undefined, Identity>({
   action: null,
   parse: () => ({ ok: true, value: undefined }),
   handle: (_payload, { identity }) => identity,
+})
+
+/**
+ * A clock sample for the meeting timer (see shared/src/meeting.ts): the client measures the round
+ * trip on its own clock and takes the server's time as of its middle.
+ */
+const clock = defineHandler<undefined, ClockReply>({
+  event: 'clock',
+  mutates: false,
+  action: null,
+  parse: () => ({ ok: true, value: undefined }),
+  handle: () => ({ serverNow: Date.now() }),
 })
 
 export function createSocketServer(
@@ -87,9 +99,17 @@ export function createSocketServer(
   })
 
   const meetings = new MeetingRooms({ isWeekClosed: deps.isWeekClosed })
+  const broadcastPresence = (weekId: WeekId): void => {
+    io.to(meetingRoomName(weekId)).emit('meeting:present', meetings.presence(weekId))
+  }
   const registry = new EventRegistry([
     whoami,
-    ...meetingHandlers({ rooms: meetings, broadcast: (state) => io.to(meetingRoomName(state.weekId)).emit('meeting:state', state) }),
+    clock,
+    ...meetingHandlers({
+      rooms: meetings,
+      broadcast: (state) => io.to(meetingRoomName(state.weekId)).emit('meeting:state', state),
+      broadcastPresence,
+    }),
   ])
   const dispatcher = new EventDispatcher(registry, { log: deps.log })
 
@@ -98,7 +118,9 @@ export function createSocketServer(
     void socket.join(`user:${identity.id}`)
     dispatcher.attach(socket as unknown as EventSocket)
     // The facilitator role survives a disconnect (see shared/src/meeting.ts); room membership does not.
-    socket.on('disconnect', () => meetings.leaveAll(socket.id))
+    socket.on('disconnect', () => {
+      for (const weekId of meetings.leaveAll(socket.id)) broadcastPresence(weekId)
+    })
   })
 
   deps.log.debug('socket.io ready', { path: '/socket.io/' })
