@@ -9,7 +9,9 @@ import { LoadingScreen } from './components/LoadingScreen.js'
 import { SetupScreen } from './components/SetupScreen.js'
 import { SignInScreen } from './components/SignInScreen.js'
 import { UnreachableScreen } from './components/UnreachableScreen.js'
+import { WorkspaceLink } from './workspace/WorkspaceLink.js'
 import { WorkspaceScreen } from './workspace/WorkspaceScreen.js'
+import { WeekHeaderActions } from './summary/WeekHeaderActions.js'
 import { useMeetingConnection } from './meeting/useMeeting.js'
 import { WeekMeetingBar } from './meeting/WeekMeetingBar.js'
 import { useConnectionStatus } from './hooks/useConnectionStatus.js'
@@ -79,6 +81,12 @@ function Board({ identity, session, browsing }: { identity: Identity; session: S
       focusSource={meeting.focus}
       selection={selection}
       meetingBar={<WeekMeetingBar connection={meeting} identity={identity} doc={provider?.doc ?? null} selection={selection} />}
+      headerActions={
+        <>
+          <WorkspaceLink identity={identity} />
+          <WeekHeaderActions weekId={weekId} provider={provider} identity={identity} />
+        </>
+      }
     />
   )
 }

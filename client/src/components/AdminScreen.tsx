@@ -6,6 +6,7 @@ import { AuditTab } from './admin/AuditTab.js'
 import { InvitesTab } from './admin/InvitesTab.js'
 import { PeopleTab } from './admin/PeopleTab.js'
 import { SessionsTab } from './admin/SessionsTab.js'
+import { SettingsTab } from './admin/SettingsTab.js'
 import { Tabs, type Tab } from './Tabs.js'
 
 const TABS = [
@@ -13,6 +14,7 @@ const TABS = [
   { id: 'invites', label: 'Invites' },
   { id: 'sessions', label: 'Sessions' },
   { id: 'audit', label: 'Audit' },
+  { id: 'settings', label: 'Settings' },
 ] as const satisfies readonly Tab<string>[]
 
 type TabId = (typeof TABS)[number]['id']
@@ -58,6 +60,7 @@ export function AdminScreen({ identity, onSignOut, onIdentityChanged }: Props) {
           {tab === 'invites' && <InvitesTab />}
           {tab === 'sessions' && <SessionsTab />}
           {tab === 'audit' && <AuditTab />}
+          {tab === 'settings' && <SettingsTab />}
         </Tabs>
       </main>
     </div>

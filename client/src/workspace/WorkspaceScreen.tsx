@@ -1,7 +1,68 @@
+import { can, WORKSPACE_DOC } from '@fourwall/shared'
+import type * as Y from 'yjs'
+import { StatusIcon } from '../components/StatusIcon.js'
+import { useConnectionStatus } from '../hooks/useConnectionStatus.js'
+import { useHasSynced } from '../hooks/useHasSynced.js'
+import { useProvider } from '../hooks/useProvider.js'
 import type { Session } from '../hooks/useSession.js'
+import { useSessionSignals } from '../hooks/useSessionSignals.js'
 import type { Identity } from '../lib/identity.js'
+import { CsvImport } from './CsvImport.js'
+import { DemoOffer } from './DemoOffer.js'
+import { OkrsSection } from './OkrsSection.js'
+import { PeopleNote } from './PeopleNote.js'
+import { TeamsSection } from './TeamsSection.js'
+import { useWorkspace } from './useWorkspace.js'
+import { WorkspaceHeader } from './WorkspaceHeader.js'
 
-/** Placeholder until the workspace setup page lands (teams, OKRs, CSV import). */
-export function WorkspaceScreen(_props: { identity: Identity; session: Session }) {
-  return <main data-screen="workspace">Workspace setup</main>
+/**
+ * The workspace setup page: the teams and the OKRs every weekly review is built from, edited live
+ * in the shared `workspace` document, and a CSV import. Roles without `workspace.write` read the
+ * same content as text, with no controls (the server refuses their writes anyway).
+ */
+export function WorkspaceScreen({ identity, session }: { identity: Identity; session: Session }) {
+  const provider = useProvider(WORKSPACE_DOC)
+  const connection = useConnectionStatus(provider)
+  const synced = useHasSynced(provider)
+  useSessionSignals(provider, session.recheck)
+  const editable = can(identity.role, 'workspace.write')
+
+  return (
+    <div className="workspace-screen" data-screen="workspace" data-synced={synced} data-editable={editable}>
+      <WorkspaceHeader
+        identity={identity}
+        connection={connection}
+        onReconnect={() => provider?.connect()}
+        onSignOut={session.signOut}
+      />
+      <main className="workspace-screen__main">
+        {!editable && (
+          <p className="notice notice--read-only" data-read-only>
+            <strong>Read-only view.</strong> The leads, their chiefs of staff and admins set up the teams and OKRs; you can
+            read them here.
+          </p>
+        )}
+        <PeopleNote identity={identity} />
+        {provider && synced ? (
+          <WorkspaceContent doc={provider.doc} identity={identity} editable={editable} />
+        ) : (
+          <p role="status" className="panel loading" aria-busy="true" data-loading="workspace">
+            <StatusIcon kind="connecting" /> Loading the workspace…
+          </p>
+        )}
+      </main>
+    </div>
+  )
+}
+
+function WorkspaceContent({ doc, identity, editable }: { doc: Y.Doc; identity: Identity; editable: boolean }) {
+  const content = useWorkspace(doc)
+  const { teams, okrs } = content
+  return (
+    <>
+      <OkrsSection doc={doc} teams={teams} okrs={okrs} editable={editable} whenEmpty={<DemoOffer role={identity.role} />} />
+      <TeamsSection doc={doc} teams={teams} okrs={okrs} editable={editable} />
+      {editable && <CsvImport doc={doc} version={content} />}
+    </>
+  )
 }
