@@ -9,7 +9,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { updateItem, weekDocName, currentWeekId, type Status } from '@fourwall/shared'
 import { launchBrowser } from '../support/chromium.js'
-import { seedBoard, type SeedOkr } from '../support/seed.js'
+import { seedBoard, type SeedItem } from '../support/board.js'
 import { startServer, type TestSession } from '../support/server.js'
 import { connectClient, waitForSync } from '../support/yclient.js'
 import { summarise, type BenchRow } from './stats.js'
@@ -27,7 +27,7 @@ const DISCUSS_ROWS = `[data-section="discuss"] ${ROW}`
 const GREEN_ROWS = `[data-section="green"] ${ROW}`
 
 /** 12% Red, 15% Yellow, 3% without a status, the rest Green: a plausible Monday. */
-function boardOf(count: number): SeedOkr[] {
+function boardOf(count: number): SeedItem[] {
   const teams = ['Payments', 'Checkout', 'Mobile', 'Platform', 'Growth', 'Data', 'Search', 'Identity', 'Infra', 'Support']
   return Array.from({ length: count }, (_, i) => {
     const share = i / count
@@ -114,6 +114,9 @@ async function openBoard(browser: Browser, baseUrl: string, session: TestSession
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
   const eq = session.cookie.indexOf('=')
   await context.addCookies([{ name: session.cookie.slice(0, eq), value: session.cookie.slice(eq + 1), url: baseUrl }])
+  // tsx compiles this file keeping function names (esbuild's keepNames), which wraps the
+  // functions handed to page.evaluate in calls to a `__name` helper that only exists here.
+  await context.addInitScript('window.__name = (fn) => fn')
   const page = await context.newPage()
   await page.addInitScript(() => {
     ;(window as unknown as { __fourwallRenders: unknown }).__fourwallRenders = {}

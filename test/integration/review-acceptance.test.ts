@@ -15,7 +15,7 @@ import type { Page } from 'playwright-core'
 import { readItem, weekDocName } from '@fourwall/shared'
 import { describe, expect, it } from 'vitest'
 import { newPageWithSession, pageErrors, useServerAndBrowser } from '../support/browser.js'
-import { seedBoard, type SeededBoard } from '../support/seed.js'
+import { seedBoard, type SeededBoard } from '../support/board.js'
 import type { TestSession } from '../support/server.js'
 import { connectClient, waitForSync } from '../support/yclient.js'
 

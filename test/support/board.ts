@@ -3,7 +3,7 @@
  * `workspace` document by a y-websocket client, a week's review created with POST /api/weeks/:id,
  * and edits to the week made by another client. Each step waits until the server has stored it.
  */
-import { addOkr, addTeam, findTeamByName, WORKSPACE_DOC, weekDocName, type Domain, type WeekId } from '@fourwall/shared'
+import { addOkr, addTeam, findTeamByName, updateItem, WORKSPACE_DOC, weekDocName, type Domain, type ItemPatch, type WeekId } from '@fourwall/shared'
 import * as Y from 'yjs'
 import type { TestServer, TestSession } from './server.js'
 import { connectClient, waitFor, waitForSync, type YClient } from './yclient.js'
@@ -12,6 +12,8 @@ export interface SeedOkr {
   objective: string
   keyResults?: string[]
   domain?: Domain
+  /** The owning team, made on first use; seedOkrs' `teamName` otherwise. */
+  team?: string
 }
 
 /** Resolves once the server's copy of `docName` has every change `client` made. */
@@ -21,15 +23,17 @@ export async function serverHasAll(server: TestServer, docName: string, client: 
   await waitFor(() => clock(serverDoc), (stored) => stored >= clock(client.doc), 10_000, `${docName} stored on the server`)
 }
 
-/** Adds the OKRs (in this order, under one team) to the workspace; returns their ids. */
+/** Adds the OKRs (in this order, under their teams) to the workspace; returns their ids. */
 export async function seedOkrs(server: TestServer, okrs: readonly SeedOkr[], teamName = 'Mobile'): Promise<string[]> {
   const client = connectClient(server.wsUrl, WORKSPACE_DOC, server.token('admin', 'Seed Admin'))
   try {
     await waitForSync(client.provider)
     const { doc } = client
-    const team = findTeamByName(doc, teamName) ?? addTeam(doc, teamName)
+    const teamId = (name: string): string => (findTeamByName(doc, name) ?? addTeam(doc, name)).id
     const ids = doc.transact(() =>
-      okrs.map((okr) => addOkr(doc, { objective: okr.objective, keyResults: okr.keyResults ?? [], teamId: team.id, domain: okr.domain ?? 'product' }).id),
+      okrs.map(
+        (okr) => addOkr(doc, { objective: okr.objective, keyResults: okr.keyResults ?? [], teamId: teamId(okr.team ?? teamName), domain: okr.domain ?? 'product' }).id,
+      ),
     )
     await serverHasAll(server, WORKSPACE_DOC, client)
     return ids
@@ -57,5 +61,39 @@ export async function editWeek(server: TestServer, weekId: WeekId, edit: (doc: Y
     await serverHasAll(server, name, client)
   } finally {
     client.destroy()
+  }
+}
+
+/** An OKR of a seeded board, with this week's fields for its item. */
+export interface SeedItem extends SeedOkr, ItemPatch {}
+
+export interface SeededBoard {
+  weekId: WeekId
+  /** The OKR (and item) ids in the order they were given. */
+  ids: string[]
+  /** The id of the first OKR with this objective. */
+  idOf(objective: string): string
+}
+
+/** A whole board in one call: the OKRs, the week's review created over HTTP, each item's fields. */
+export async function seedBoard(server: TestServer, weekId: WeekId, items: readonly SeedItem[]): Promise<SeededBoard> {
+  const ids = await seedOkrs(server, items)
+  await createReview(server, weekId)
+  await editWeek(server, weekId, (doc) => {
+    doc.transact(() =>
+      items.forEach(({ status, note, owner, ask, due }, index) => {
+        const patch = Object.fromEntries(Object.entries({ status, note, owner, ask, due }).filter(([, value]) => value !== undefined))
+        if (Object.keys(patch).length > 0) updateItem(doc, ids[index]!, patch)
+      }),
+    )
+  })
+  return {
+    weekId,
+    ids,
+    idOf: (objective) => {
+      const index = items.findIndex((item) => item.objective === objective)
+      if (index < 0) throw new Error(`no seeded OKR "${objective}"`)
+      return ids[index]!
+    },
   }
 }

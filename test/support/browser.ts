@@ -2,26 +2,13 @@
  * Headless Chromium for the tests that look at Fourwall the way people do. Uses Debian's Chromium
  * (see ../setup/machine.ts): playwright-core downloads no browser of its own.
  */
-import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core'
+import type { Browser, ConsoleMessage, Page } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
-import { ensureChromium } from '../setup/machine.js'
+import { launchBrowser } from './chromium.js'
 import { startServer, type TestServer } from './server.js'
 import type { YClient } from './yclient.js'
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox', // containers and CI run as root, where Chromium's sandbox refuses to start
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  // Nothing but the page under test may talk to the network (and none is reachable anyway).
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
-
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: await ensureChromium(), args: CHROMIUM_ARGS })
-}
+export { launchBrowser }
 
 /** Console errors and uncaught exceptions of each page made by the helpers below, from its first load. */
 const errorsByPage = new WeakMap<Page, string[]>()
