@@ -19,6 +19,7 @@ import {
   type ReviewItem,
 } from '@fourwall/shared'
 import type * as Y from 'yjs'
+import { KeyedListeners, type Listener } from './KeyedListeners.js'
 
 export interface AgendaSnapshot {
   /** Red (longest at risk first), then Yellow: the items the review discusses. */
@@ -34,7 +35,6 @@ export interface AgendaSnapshot {
   total: number
 }
 
-type Listener = () => void
 
 const EMPTY_AGENDA: AgendaSnapshot = {
   discuss: [],
@@ -70,7 +70,7 @@ function sameInfo(a: ReviewInfo | null, b: ReviewInfo | null): boolean {
 
 export class ItemStore {
   private readonly items = new Map<string, ReviewItem>()
-  private readonly itemListeners = new Map<string, Set<Listener>>()
+  private readonly itemListeners = new KeyedListeners()
   private readonly agendaListeners = new Set<Listener>()
   private readonly infoListeners = new Set<Listener>()
   private agenda: AgendaSnapshot = EMPTY_AGENDA
@@ -111,13 +111,7 @@ export class ItemStore {
   // ---- subscribing ----------------------------------------------------------------------------
 
   subscribeItem(id: string, listener: Listener): () => void {
-    let listeners = this.itemListeners.get(id)
-    if (!listeners) this.itemListeners.set(id, (listeners = new Set()))
-    listeners.add(listener)
-    return () => {
-      listeners.delete(listener)
-      if (listeners.size === 0 && this.itemListeners.get(id) === listeners) this.itemListeners.delete(id)
-    }
+    return this.itemListeners.subscribe(id, listener)
   }
 
   subscribeAgenda(listener: Listener): () => void {
@@ -153,8 +147,7 @@ export class ItemStore {
   }
 
   private notifyItem(id: string): void {
-    const listeners = this.itemListeners.get(id)
-    if (listeners) for (const listener of [...listeners]) listener()
+    this.itemListeners.notify(id)
   }
 
   private refreshAgenda(): void {

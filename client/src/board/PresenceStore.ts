@@ -6,6 +6,7 @@
  */
 import { readPresenceTyping, readPresenceUser, readPresenceViewing, type PresenceUser, type TypingField } from '@fourwall/shared'
 import type { Awareness } from 'y-protocols/awareness'
+import { KeyedListeners, type Listener } from './KeyedListeners.js'
 import { listPeople, type PresenceEntry } from '../hooks/usePresence.js'
 
 export interface Typist {
@@ -20,7 +21,6 @@ export interface RowPresence {
   typists: readonly Typist[]
 }
 
-type Listener = () => void
 
 export const NOBODY: RowPresence = { viewers: [], typists: [] }
 
@@ -38,7 +38,7 @@ export class PresenceStore {
   private people: PresenceEntry[] = []
   private peopleSignature = ''
   private rows = new Map<string, { row: RowPresence; key: string }>()
-  private readonly rowListeners = new Map<string, Set<Listener>>()
+  private readonly rowListeners = new KeyedListeners()
   private readonly peopleListeners = new Set<Listener>()
   private readonly onChange = (): void => this.refresh()
 
@@ -69,13 +69,7 @@ export class PresenceStore {
   }
 
   subscribeRow(itemId: string, listener: Listener): () => void {
-    let listeners = this.rowListeners.get(itemId)
-    if (!listeners) this.rowListeners.set(itemId, (listeners = new Set()))
-    listeners.add(listener)
-    return () => {
-      listeners.delete(listener)
-      if (listeners.size === 0 && this.rowListeners.get(itemId) === listeners) this.rowListeners.delete(itemId)
-    }
+    return this.rowListeners.subscribe(itemId, listener)
   }
 
   private refresh(): void {
@@ -97,10 +91,7 @@ export class PresenceStore {
     for (const itemId of this.rows.keys()) if (!next.has(itemId)) changed.push(itemId)
     this.rows = next
 
-    for (const itemId of changed) {
-      const listeners = this.rowListeners.get(itemId)
-      if (listeners) for (const listener of [...listeners]) listener()
-    }
+    for (const itemId of changed) this.rowListeners.notify(itemId)
     if (peopleChanged) for (const listener of [...this.peopleListeners]) listener()
   }
 

@@ -3,11 +3,11 @@
  * subscribe per id, so moving the selection re-renders the row that lost it and the row that got
  * it, nothing else. The meeting's keyboard shortcuts move it through `select`.
  */
-type Listener = () => void
+import { KeyedListeners, type Listener } from './KeyedListeners.js'
 
 export class SelectionStore {
   private selected: string | null = null
-  private readonly idListeners = new Map<string, Set<Listener>>()
+  private readonly idListeners = new KeyedListeners()
   private readonly listeners = new Set<Listener>()
 
   selectedId = (): string | null => this.selected
@@ -32,17 +32,10 @@ export class SelectionStore {
 
   /** Changes of whether this one id is selected. */
   subscribeId(id: string, listener: Listener): () => void {
-    let listeners = this.idListeners.get(id)
-    if (!listeners) this.idListeners.set(id, (listeners = new Set()))
-    listeners.add(listener)
-    return () => {
-      listeners.delete(listener)
-      if (listeners.size === 0 && this.idListeners.get(id) === listeners) this.idListeners.delete(id)
-    }
+    return this.idListeners.subscribe(id, listener)
   }
 
   private notifyId(id: string): void {
-    const listeners = this.idListeners.get(id)
-    if (listeners) for (const listener of [...listeners]) listener()
+    this.idListeners.notify(id)
   }
 }
