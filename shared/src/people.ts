@@ -84,6 +84,15 @@ export interface PersonView extends RoleAssignment {
   activeSessions: number
 }
 
+/**
+ * A person as everyone signed in may see them (the workspace page's "People"): who holds which
+ * role, whom a chief of staff works for, which team a team lead leads. No logins, no sessions.
+ */
+export interface DirectoryEntry extends RoleAssignment {
+  id: string
+  name: string
+}
+
 export type InviteStatus = 'pending' | 'used' | 'revoked' | 'expired'
 
 /** An invite as the admin page lists it. Its code is shown once, when it is created. */

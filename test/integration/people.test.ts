@@ -427,3 +427,28 @@ describe('roles in one place', () => {
     expect(JSON.stringify(list)).not.toMatch(/scrypt/)
   })
 })
+
+describe('the directory of who is who', () => {
+  it('shows everyone signed in the names and roles, and nothing an admin alone should see', async () => {
+    const lead = await server.signIn('engineering-lead', 'Sam Lead')
+    await server.signIn('chief-of-staff', 'Ana Chief', { worksFor: 'engineering-lead' })
+    const teamLead = await server.signIn('team-lead', 'Tom Team', { team: 'Mobile', login: 'tom', password: 'a long enough password' })
+    const answer = await api(teamLead, 'GET', '/api/people/directory')
+    expect(answer.status).toBe(200)
+    const directory = answer.body.people as Json[]
+    expect(directory.map((person) => [person.name, person.role, person.worksFor, person.team]).sort()).toEqual(
+      [
+        ['Ada Admin', 'admin', null, null],
+        ['Ana Chief', 'chief-of-staff', 'engineering-lead', null],
+        ['Sam Lead', 'engineering-lead', null, null],
+        ['Tom Team', 'team-lead', null, 'Mobile'],
+      ].sort(),
+    )
+    // Logins and session counts are the admin page's business.
+    for (const person of directory) expect(Object.keys(person).sort()).toEqual(['id', 'name', 'role', 'team', 'worksFor'])
+    expect(JSON.stringify(directory)).not.toContain('tom')
+    expect((await api(null, 'GET', '/api/people/directory')).status).toBe(401)
+    // The admin-only list stays admin-only.
+    expect((await api(lead, 'GET', '/api/people')).status).toBe(403)
+  })
+})

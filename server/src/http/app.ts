@@ -18,6 +18,7 @@ import { authenticateRequests } from './authenticate.js'
 import { errorHandler, HttpError } from './errors.js'
 import type { HasHeaders } from './origin.js'
 import { adminRoutes } from './routes/admin.js'
+import { directoryRoutes } from './routes/directory.js'
 import { demoRoutes, type DemoRoutesDeps } from './routes/demo.js'
 import { reviewRoutes, type ReviewRoutesDeps } from './routes/reviews.js'
 import { sessionRoutes } from './routes/session.js'
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(express.json({ limit: config.maxBodyBytes, strict: true }))
   api.use(authenticateRequests(deps.authenticator, deps.originAllowed))
   api.use(sessionRoutes({ accounts, config }))
+  api.use(directoryRoutes({ accounts }))
   api.use(adminRoutes({ accounts, storage, config }))
   api.use(tokenRoutes({ accounts, tokens: deps.tokens }))
   api.use(settingsRoutes({ accounts, slack: deps.slack }))
