@@ -27,9 +27,14 @@ const PALETTE = ['#c2410c', '#0f766e', '#1d4ed8', '#7c3aed', '#be185d', '#4d7c0f
 
 /** A stable colour per person, so the same lead has the same colour on every screen. */
 export function colorFor(id: string): string {
-  let hash = 0
-  for (let i = 0; i < id.length; i++) hash = (hash * 31 + id.charCodeAt(i)) >>> 0
-  return PALETTE[hash % PALETTE.length]!
+  // FNV-1a, then a final mix: `hash * 31 + c` modulo 8 is just an alternating sum of the last
+  // characters, which gave most people in a room the same colour.
+  let hash = 0x811c9dc5
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193)
+  hash ^= hash >>> 15
+  hash = Math.imul(hash, 0x2c1b3c6d)
+  hash ^= hash >>> 12
+  return PALETTE[(hash >>> 0) % PALETTE.length]!
 }
 
 /**
