@@ -13,6 +13,7 @@ import {
   setStatus,
   shiftWeek,
   syncWeekWithWorkspace,
+  workspaceDrift,
   updateItem,
   updateOkr,
   ValidationError,
@@ -180,8 +181,12 @@ describe('creating a week from the previous one', () => {
     const week = newWeek(workspace, W48)
     setStatus(week, ids.A!, 'yellow')
     updateOkr(workspace, ids.A!, { objective: 'A, renamed' })
-    addOkr(workspace, { objective: 'B', teamId, domain: 'engineering' })
+    const b = addOkr(workspace, { objective: 'B', teamId, domain: 'engineering' })
+    // What the board offers before anyone applies it: nothing written yet.
+    expect(workspaceDrift(workspace, week)).toEqual({ added: [b.id], updated: [ids.A!] })
+    expect(readItem(week, ids.A!)?.objective).toBe('A')
     expect(syncWeekWithWorkspace(workspace, week)).toEqual({ added: 1, updated: 1 })
+    expect(workspaceDrift(workspace, week)).toEqual({ added: [], updated: [] })
     expect(listItems(week).map((item) => [item.objective, item.status])).toEqual([
       ['A, renamed', 'yellow'],
       ['B', 'unset'],

@@ -26,8 +26,8 @@ import { isWeekId, mondayOf, type WeekId } from '../week.js'
 import { ValidationError } from './errors.js'
 import { assertWeekOpen, itemsMap, readItem, readReviewInfo, reviewMap, type ReviewItem } from './items.js'
 import { isAtRisk, TREND_WEEKS, type TrendEntry } from './status.js'
-import { listOkrs, readTeam, type Okr } from './workspace.js'
-import { childMap, childMaps, newEntry, setIfChanged } from './ymaps.js'
+import { listOkrs, readOkr, readTeam, type Okr } from './workspace.js'
+import { childMap, childMaps, newEntry, sameValue, setIfChanged } from './ymaps.js'
 
 export interface CreateWeekOptions {
   /** Rebuild a week that already has items, replacing this week's edits and outcomes. */
@@ -117,6 +117,28 @@ export function createWeekFrom(
   return { weekId, createdFrom: previousWeek, items: okrs.length, carried }
 }
 
+/** What bringing a week up to date with the workspace would do: OKRs to add, items to refresh. */
+export interface WorkspaceDrift {
+  added: string[]
+  updated: string[]
+}
+
+/**
+ * Compares a week with the workspace without writing: the OKRs added since the week was created,
+ * and the items whose objective, key results, team, domain or order changed since. The board uses
+ * it to offer "bring this week up to date"; syncWeekWithWorkspace applies the same comparison.
+ */
+export function workspaceDrift(workspace: Y.Doc, target: Y.Doc): WorkspaceDrift {
+  const drift: WorkspaceDrift = { added: [], updated: [] }
+  const items = itemsMap(target)
+  for (const okr of listOkrs(workspace)) {
+    const map = childMap(items, okr.id)
+    if (!map) drift.added.push(okr.id)
+    else if (Object.entries(snapshotOf(workspace, okr)).some(([key, value]) => !sameValue(map.get(key), value))) drift.updated.push(okr.id)
+  }
+  return drift
+}
+
 /**
  * Brings an open week up to date with the workspace: OKRs added since the week was created get an
  * item (unset, counter 0), and existing items take the OKR's current objective, key results, team
@@ -126,22 +148,16 @@ export function createWeekFrom(
 export function syncWeekWithWorkspace(workspace: Y.Doc, target: Y.Doc): { added: number; updated: number } {
   assertWeekOpen(target)
   if (!readReviewInfo(target)) throw new ValidationError('This week has not been created yet: create it from the previous week first.')
-  let added = 0
-  let updated = 0
+  const drift = workspaceDrift(workspace, target)
   target.transact(() => {
     const items = itemsMap(target)
-    for (const okr of listOkrs(workspace)) {
+    for (const okrId of [...drift.added, ...drift.updated]) {
+      const okr = readOkr(workspace, okrId)!
       const snapshot = snapshotOf(workspace, okr)
-      const map = childMap(items, okr.id)
-      if (!map) {
-        items.set(okr.id, newEntry({ ...snapshot, ...carriedFields(null) }))
-        added++
-        continue
-      }
-      let changed = false
-      for (const [key, value] of Object.entries(snapshot)) if (setIfChanged(map, key, value)) changed = true
-      if (changed) updated++
+      const map = childMap(items, okrId)
+      if (!map) items.set(okrId, newEntry({ ...snapshot, ...carriedFields(null) }))
+      else for (const [key, value] of Object.entries(snapshot)) setIfChanged(map, key, value)
     }
   })
-  return { added, updated }
+  return { added: drift.added.length, updated: drift.updated.length }
 }

@@ -37,11 +37,15 @@ export function newEntry(fields: Record<string, unknown>): EntryMap {
  * observer. Values are plain JSON (strings, numbers, null, arrays and objects of them).
  */
 export function setIfChanged(map: EntryMap, key: string, value: unknown): boolean {
-  const current = map.get(key)
-  if (current === value) return false
-  if (typeof value === 'object' && value !== null && JSON.stringify(current) === JSON.stringify(value)) return false
+  if (sameValue(map.get(key), value)) return false
   map.set(key, value)
   return true
+}
+
+/** Whether a stored field already holds `value` (plain JSON compared by content). */
+export function sameValue(current: unknown, value: unknown): boolean {
+  if (current === value) return true
+  return typeof value === 'object' && value !== null && JSON.stringify(current) === JSON.stringify(value)
 }
 
 export function stringField(map: EntryMap, key: string, fallback = ''): string {
