@@ -5,6 +5,7 @@ import { ItemEditor } from './ItemEditor.js'
 import { ItemSummary } from './ItemSummary.js'
 import { useIsFocused } from './meetingFocus.js'
 import { countRender } from './renderCount.js'
+import { scrollRowIntoView } from './scrollRowIntoView.js'
 import { useItem } from './useItem.js'
 import { useIsSelected } from './useSelection.js'
 
@@ -22,11 +23,11 @@ export const ItemRow = memo(function ItemRow({ id }: { id: string }) {
 
   // Follow the meeting: the item everyone discusses comes into view, once, when the focus moves to it.
   useEffect(() => {
-    if (focused) ref.current?.scrollIntoView({ block: 'nearest' })
+    if (focused && ref.current) scrollRowIntoView(ref.current)
   }, [focused])
   // The same for the selection, which keyboard shortcuts move from row to row.
   useEffect(() => {
-    if (selected) ref.current?.scrollIntoView({ block: 'nearest' })
+    if (selected && ref.current) scrollRowIntoView(ref.current)
   }, [selected])
 
   if (!item) return null

@@ -1,5 +1,5 @@
 import { canEditDocuments, type WeekId } from '@fourwall/shared'
-import { useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { WebsocketProvider } from 'y-websocket'
 import {
   Agenda,
@@ -21,6 +21,7 @@ import {
 import type { ConnectionState } from '../hooks/useConnectionStatus.js'
 import { useHasSynced } from '../hooks/useHasSynced.js'
 import { useLocalPresence } from '../hooks/useLocalPresence.js'
+import { useStickyOffset } from '../hooks/useStickyOffset.js'
 import { useWeekClosed } from '../hooks/useWeekClosed.js'
 import type { Identity } from '../lib/identity.js'
 import { Header } from './Header.js'
@@ -70,6 +71,8 @@ export function BoardScreen(props: Props) {
     () => (store ? { store, selection, presence, typing, editable, identity } : null),
     [store, selection, presence, typing, editable, identity],
   )
+  const meetingRef = useRef<HTMLDivElement>(null)
+  useStickyOffset(meetingRef)
   const outerFocus = useContext(FocusContext)
   const describeItem = useCallback((itemId: string) => store?.item(itemId)?.objective ?? null, [store])
 
@@ -91,8 +94,13 @@ export function BoardScreen(props: Props) {
               />
               <OfflineBanner connection={connection} synced={synced} />
               <main className="board-screen__main">
+                {/* Across the whole width, above the agenda and the people: the part read from the back of the room. */}
+                {meetingBar && (
+                  <div className="board-screen__meeting" ref={meetingRef}>
+                    {meetingBar}
+                  </div>
+                )}
                 <div className="board-screen__content">
-                  {meetingBar && <div className="board-screen__meeting">{meetingBar}</div>}
                   {!canEditDocuments(identity.role) && (
                     // Said once, in words, above everything: every item on this page is theirs to read only.
                     <p className="notice notice--read-only" data-read-only>

@@ -9,10 +9,36 @@ interface Props {
   children: ReactNode
 }
 
+/** What Tab can stop on inside the dialog. */
+const TABBABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])'
+
 /**
- * A modal dialog, open while it is rendered. The native <dialog> shown with showModal() keeps focus
- * and the pointer inside it and makes the page behind it inert; Escape closes it. Focus goes back to
- * whatever had it before (the button that opened it) once it closes. The first field gets focus.
+ * Tab from the last control goes round to the first (Shift+Tab from the first, to the last). The
+ * page behind a modal <dialog> is inert already, but Chromium would move focus out to the browser's
+ * own toolbar, and someone presenting from a laptop then loses their place in the dialog.
+ */
+function keepFocusInside(dialog: HTMLDialogElement, event: KeyboardEvent): void {
+  if (event.key !== 'Tab' || event.altKey || event.ctrlKey || event.metaKey) return
+  const stops = [...dialog.querySelectorAll<HTMLElement>(TABBABLE)].filter((element) => element.getClientRects().length > 0)
+  const first = stops[0]
+  const last = stops.at(-1)
+  if (!first || !last) return
+  const active = document.activeElement
+  const outside = !dialog.contains(active)
+  if (event.shiftKey && (active === first || active === dialog || outside)) {
+    event.preventDefault()
+    last.focus()
+  } else if (!event.shiftKey && (active === last || outside)) {
+    event.preventDefault()
+    first.focus()
+  }
+}
+
+/**
+ * A modal dialog, open while it is rendered. The native <dialog> shown with showModal() keeps the
+ * pointer inside it and makes the page behind it inert; Tab goes round inside it; Escape closes it.
+ * Focus goes back to whatever had it before (the button that opened it) once it closes. The first
+ * field gets focus.
  */
 export function Dialog({ title, description, onClose, children }: Props) {
   const id = useId()
@@ -28,12 +54,15 @@ export function Dialog({ title, description, onClose, children }: Props) {
     if (!dialog) return
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
     const closed = (): void => closeRef.current()
+    const onKeyDown = (event: KeyboardEvent): void => keepFocusInside(dialog, event)
     dialog.addEventListener('close', closed)
+    dialog.addEventListener('keydown', onKeyDown)
     dialog.showModal()
     // The first field (or button) rather than whatever the browser would pick, the same in every browser.
     dialog.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled]), textarea, button:not([disabled])')?.focus()
     return () => {
       dialog.removeEventListener('close', closed)
+      dialog.removeEventListener('keydown', onKeyDown)
       dialog.close()
       opener?.focus()
     }

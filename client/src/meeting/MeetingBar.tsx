@@ -7,6 +7,7 @@
  */
 import { STATUS_LABELS, type AgendaProgress, type MeetingPerson, type Role, type Status, type TimerAction } from '@fourwall/shared'
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react'
+import { StatusIcon } from '../components/StatusIcon.js'
 import { meetingAbilities } from './abilities.js'
 import { nextItemId, previousItemId } from './agendaNavigation.js'
 import { FacilitatorLine } from './FacilitatorLine.js'
@@ -171,7 +172,8 @@ export function MeetingBar({ meeting, identity, agenda, progress, closed, onSetS
       </div>
       {problem && (
         <p className="notice notice--problem meeting-bar__problem" role="alert">
-          {problem}
+          <StatusIcon kind="problem" />
+          <span>{problem}</span>
         </p>
       )}
       {helpOpen && <ShortcutsHelp available={shortcuts} onClose={() => setHelpOpen(false)} />}

@@ -4,7 +4,7 @@
  * "Summary" button opening the summary dialog (Markdown preview, Copy Markdown, Post to Slack).
  */
 import { can, isLeadership, type WeekClosedInfo, type WeekId } from '@fourwall/shared'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type * as Y from 'yjs'
 import type { Identity } from '../lib/identity.js'
 import { CloseDialog } from './CloseDialog.js'
@@ -29,6 +29,15 @@ export function CloseReview({ weekId, doc, identity, closed }: CloseReviewProps)
   // Everyone may read a closed week's summary; while it is open, leadership previews it.
   const maySeeSummary = closed !== null || isLeadership(identity.role)
   const done = (): void => setOpen({ dialog: 'none' })
+  const summaryButton = useRef<HTMLButtonElement>(null)
+  // A dialog gives focus back to the button that opened it; after closing the week that was "Close
+  // review", which is gone now. Keyboard users carry on from "Summary" rather than the page's top.
+  const hadDialog = useRef(false)
+  useEffect(() => {
+    const lost = document.activeElement === null || document.activeElement === document.body
+    if (open.dialog === 'none' && hadDialog.current && lost) summaryButton.current?.focus()
+    hadDialog.current = open.dialog !== 'none'
+  }, [open.dialog])
   // A week nobody has created a review for has nothing to close or summarise (the board offers to create it).
   if (!hasReview && open.dialog === 'none') return null
 
@@ -40,7 +49,13 @@ export function CloseReview({ weekId, doc, identity, closed }: CloseReviewProps)
         </button>
       )}
       {maySeeSummary && (
-        <button type="button" className="button button--small button--quiet" aria-haspopup="dialog" onClick={() => setOpen({ dialog: 'summary' })}>
+        <button
+          ref={summaryButton}
+          type="button"
+          className="button button--small button--quiet"
+          aria-haspopup="dialog"
+          onClick={() => setOpen({ dialog: 'summary' })}
+        >
           Summary
         </button>
       )}
