@@ -24,6 +24,7 @@ import { useLocalPresence } from '../hooks/useLocalPresence.js'
 import { useStickyOffset } from '../hooks/useStickyOffset.js'
 import { useWeekClosed } from '../hooks/useWeekClosed.js'
 import type { Identity } from '../lib/identity.js'
+import { WeekBehindWorkspace } from '../board/WeekBehindWorkspace.js'
 import { Header } from './Header.js'
 import { StatusIcon } from './StatusIcon.js'
 import { WhoIsHere } from './WhoIsHere.js'
@@ -145,5 +146,10 @@ function BoardBody({ store, hasReview, weekId, identity, closed }: BodyProps) {
     )
   }
   if (!hasReview) return <EmptyWeek weekId={weekId} identity={identity} reason="missing" closed={closed} />
-  return <Agenda weekId={weekId} closed={closed} />
+  return (
+    <>
+      {canEditDocuments(identity.role) && !closed && <WeekBehindWorkspace weekDoc={store.doc} />}
+      <Agenda weekId={weekId} closed={closed} />
+    </>
+  )
 }

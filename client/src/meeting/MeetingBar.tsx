@@ -6,7 +6,7 @@
  * closed week has none. The server checks every action again and the bar shows its refusal.
  */
 import { STATUS_LABELS, type AgendaProgress, type MeetingPerson, type Role, type Status, type TimerAction } from '@fourwall/shared'
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react'
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { StatusIcon } from '../components/StatusIcon.js'
 import { meetingAbilities } from './abilities.js'
 import { nextItemId, previousItemId } from './agendaNavigation.js'
@@ -86,7 +86,21 @@ export function MeetingBar({ meeting, identity, agenda, progress, closed, onSetS
 
   const claim = (): void => void run(() => actions.claim())
   const handOver = (person: MeetingPerson): void => void run(() => actions.handover(person.id))
-  const focusOn = (itemId: string): void => void run(() => actions.focus(itemId))
+  // The focus last asked for, until the server has answered: a facilitator pressing N twice in a
+  // row moves two items on, not twice to the same one while the first answer is on its way.
+  const requestedFocus = useRef<string | null>(null)
+  const focusOn = (itemId: string): void => {
+    requestedFocus.current = itemId
+    void run(async () => {
+      try {
+        return await actions.focus(itemId)
+      } finally {
+        if (requestedFocus.current === itemId) requestedFocus.current = null
+      }
+    })
+  }
+  /** Where next/previous start from when a key is pressed: read then, not when this last rendered. */
+  const latestFocus = (): string | null => requestedFocus.current ?? store.getSnapshot().state?.focus?.itemId ?? null
   const timer = (action: TimerAction, seconds?: number): void => void run(() => actions.timer(action, seconds))
   const toggleTimer = (minutes: number | null): void =>
     void run(async () => {
@@ -106,11 +120,16 @@ export function MeetingBar({ meeting, identity, agenda, progress, closed, onSetS
     ? { previous: previousItemId(agenda.discussIds, focusId), next: nextItemId(agenda.discussIds, focusId), busy: busy || !live, onFocus: focusOn }
     : null
 
+  const stepFocus = (step: typeof nextItemId): void => {
+    const target = step(agenda.discussIds, latestFocus())
+    if (target !== null) focusOn(target)
+  }
+
   const shortcuts: AvailableShortcut[] = []
   if (steer) {
     shortcuts.push(
-      { id: 'next', does: 'Discuss the next item (everyone’s screen follows)', run: () => steer.next !== null && focusOn(steer.next) },
-      { id: 'previous', does: 'Go back to the previous item (everyone’s screen follows)', run: () => steer.previous !== null && focusOn(steer.previous) },
+      { id: 'next', does: 'Discuss the next item (everyone’s screen follows)', run: () => stepFocus(nextItemId) },
+      { id: 'previous', does: 'Go back to the previous item (everyone’s screen follows)', run: () => stepFocus(previousItemId) },
     )
   } else if (!following) {
     // At either end of the list the selection stays where it is.
@@ -163,11 +182,14 @@ export function MeetingBar({ meeting, identity, agenda, progress, closed, onSetS
       <div className="meeting-bar__main">
         <NowDiscussing focusId={focusId} labelOf={agenda.labelOf} steer={steer} />
         <FollowControl following={following} canStepAway={abilities.canStepAway} onStepAway={() => focus.stepAway()} onRejoin={() => focus.rejoin()} />
-        <MeetingTimer
-          timer={state.timer}
-          serverNow={store.serverNow}
-          controls={abilities.canSteer ? { busy: busy || !live, onTimer: timer, onToggle: toggleTimer } : null}
-        />
+        {/* A closed review has no timebox left to keep; a timer still "running" would only mislead. */}
+        {!closed && (
+          <MeetingTimer
+            timer={state.timer}
+            serverNow={store.serverNow}
+            controls={abilities.canSteer ? { busy: busy || !live, onTimer: timer, onToggle: toggleTimer } : null}
+          />
+        )}
         <MeetingProgress progress={progress} />
       </div>
       {problem && (
