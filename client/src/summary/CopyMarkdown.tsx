@@ -1,6 +1,5 @@
-import { useState } from 'react'
-
-type CopyState = 'idle' | 'copied' | 'manual'
+import { useEffect } from 'react'
+import { useCopyText } from '../hooks/useCopyText.js'
 
 /** Selects the summary's text on the page, for copying by hand where the clipboard API is missing. */
 function selectSummaryText(): void {
@@ -19,17 +18,11 @@ function selectSummaryText(): void {
  * LAN address the text is selected instead, with a sentence saying how to copy it.
  */
 export function CopyMarkdown({ markdown }: { markdown: string }) {
-  const [copy, setCopy] = useState<CopyState>('idle')
-  const copyMarkdown = async (): Promise<void> => {
-    try {
-      if (!navigator.clipboard) throw new Error('no clipboard')
-      await navigator.clipboard.writeText(markdown)
-      setCopy('copied')
-    } catch {
-      setCopy('manual')
-      selectSummaryText()
-    }
-  }
+  const [copy, copyText] = useCopyText()
+  useEffect(() => {
+    if (copy === 'manual') selectSummaryText()
+  }, [copy])
+  const copyMarkdown = (): Promise<void> => copyText(markdown)
   return (
     <>
       <button type="button" className="button" onClick={() => void copyMarkdown()}>

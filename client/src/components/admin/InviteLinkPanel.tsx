@@ -1,8 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useId, useRef } from 'react'
+import { useCopyText } from '../../hooks/useCopyText.js'
 import { formatDateTime } from '../../lib/format.js'
 import type { CreatedInvite } from './InviteForm.js'
-
-type CopyState = 'idle' | 'copied' | 'manual'
 
 /**
  * The new invite's link. The server keeps only a hash of its code, so this is the one time it can
@@ -12,7 +11,7 @@ type CopyState = 'idle' | 'copied' | 'manual'
 export function InviteLinkPanel({ created, onDone }: { created: CreatedInvite; onDone(): void }) {
   const id = useId()
   const { invite, link } = created
-  const [copy, setCopy] = useState<CopyState>('idle')
+  const [copy, copyText] = useCopyText()
   const copyButton = useRef<HTMLButtonElement>(null)
   const field = useRef<HTMLInputElement>(null)
 
@@ -21,15 +20,7 @@ export function InviteLinkPanel({ created, onDone }: { created: CreatedInvite; o
     if (copy === 'manual') field.current?.select()
   }, [copy])
 
-  const copyLink = async (): Promise<void> => {
-    try {
-      if (!navigator.clipboard) throw new Error('no clipboard')
-      await navigator.clipboard.writeText(link)
-      setCopy('copied')
-    } catch {
-      setCopy('manual')
-    }
-  }
+  const copyLink = (): Promise<void> => copyText(link)
 
   return (
     <section className="panel invite-link" aria-labelledby={`${id}-heading`} data-invite-link-panel>
