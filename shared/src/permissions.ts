@@ -35,6 +35,30 @@ export const ACTIONS = {
   'tokens.create': ['admin'],
   /** Installation settings, such as the Slack webhook the week's summary is posted to. */
   'settings.manage': ['admin'],
+
+  // ---- shifts, decisions, domains and principles (the unified front) -------------------------
+  /**
+   * Add and edit rows of a week's resource-shift ledger. The ledger lives in the week's public
+   * document, so this is the same list as `week.write` and document access enforces it.
+   */
+  'shift.edit': ['admin', 'product-lead', 'engineering-lead', 'chief-of-staff', 'editor'],
+  /** Draft decisions: they live in the week's leadership-private document (`private.write`). */
+  'decision.draft': ['product-lead', 'engineering-lead', 'chief-of-staff'],
+  /**
+   * Sign a decision: the two leads themselves and nobody else, through a server command (never by
+   * writing into a document). A decision both have signed is published to the public week.
+   */
+  'decision.sign': ['product-lead', 'engineering-lead'],
+  /** Edit the domain map (who owns which domain) and the product principles, in the workspace. */
+  'domain.edit': ['admin', 'product-lead', 'engineering-lead', 'chief-of-staff'],
+  'principle.edit': ['admin', 'product-lead', 'engineering-lead', 'chief-of-staff'],
+  /** Ask a question or request a decision; it is routed to the owner of the chosen domain. */
+  'question.ask': ['admin', 'product-lead', 'engineering-lead', 'chief-of-staff', 'editor', 'team-lead'],
+  /**
+   * Read the questions asked of the leads (their inbox) and answer them. The server also checks
+   * that the one answering owns the question's domain: the other lead sees it but defers.
+   */
+  'question.answer': ['product-lead', 'engineering-lead'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Action = keyof typeof ACTIONS
