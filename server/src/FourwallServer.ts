@@ -246,7 +246,7 @@ export class FourwallServer {
     // The summary is read first and the documents released: the post may take seconds.
     const summary = await this.weekSummary(weekId)
     if (!summary) return { posted: false, error: `Week ${weekId} has no review to summarise.` }
-    const result = await this.slack.post(url, summaryMarkdown(summary))
+    const result = await this.slack.post(url, summaryMarkdown(summary, { form: 'slack-api' }))
     return result.ok ? { posted: true } : { posted: false, error: result.error }
   }
 

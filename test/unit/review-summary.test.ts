@@ -172,7 +172,7 @@ describe('the summary as Markdown', () => {
     const okr = Object.values(ids)[0]!
     updateItem(week, okr, { status: 'red', note: '*urgent* `rm -rf` ~soon~ _now_ [click](https://evil.example) @everyone', owner: '@channel' })
     recordOutcome(week, okr, { kind: 'decision', summary: '<@U123> decides > all' }, { by: LEAD })
-    const markdown = summaryMarkdown(buildWeekSummary(week, W48))
+    const markdown = summaryMarkdown(buildWeekSummary(week, W48), { form: 'slack-api' })
 
     expect(markdown).not.toMatch(/<|>/)
     expect(markdown).not.toMatch(/@(channel|here|everyone)/)
@@ -183,6 +183,23 @@ describe('the summary as Markdown', () => {
     for (const line of markdown.split('\n')) expect((line.match(/\*/g) ?? []).length % 2, line).toBe(0)
     expect(markdown).not.toMatch(/`|~/)
     expect(markdown).toContain('Note: \u2217urgent\u2217 \u02CBrm -rf\u02CB \u223Csoon\u223C \uFF3Fnow\uFF3F [click]\u200B(https://evil.example) @\u200Beveryone')
+
+    // To paste, the characters come back as typed (the composer would show "&amp;"); mentions,
+    // links and formatting stay defused, and the rest of the text is the same.
+    const pasted = summaryMarkdown(buildWeekSummary(week, W48))
+    expect(pasted).toContain('Ship <!channel> & <https://evil.example|the docs> @\u200Bhere')
+    expect(pasted).toContain('Decision: <@\u200BU123> decides > all')
+    expect(pasted).not.toMatch(/@(channel|here|everyone)/)
+    expect(pasted).not.toContain('](')
+    expect(pasted.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')).toBe(markdown)
+  })
+
+  it('gives a typed entity back as typed when pasting', () => {
+    const { doc: workspace, ids } = workspaceWith({ 'Write &lt; in HTML': 'product' })
+    const week = newWeek(workspace, W48)
+    updateItem(week, Object.values(ids)[0]!, { status: 'red' })
+    expect(summaryMarkdown(buildWeekSummary(week, W48))).toContain('Write &lt; in HTML')
+    expect(summaryMarkdown(buildWeekSummary(week, W48), { form: 'slack-api' })).toContain('Write &amp;lt; in HTML')
   })
 })
 

@@ -196,8 +196,21 @@ function closedLine(closed: WeekClosedInfo | null): string {
   return `Closed by ${slackText(closed.byName)} on ${date}.`
 }
 
-/** The summary as one Markdown text, ready to paste into Slack or to post through a webhook. */
-export function summaryMarkdown(summary: WeekSummary): string {
+/**
+ * The summary as one Markdown text. `slack-api` is what an incoming webhook takes: `&`, `<` and `>`
+ * as entities, which Slack's API requires. `paste` (the default: Copy Markdown, the preview) has
+ * them as the characters people typed, because the Slack composer and Markdown editors take pasted
+ * text literally and would show "&amp;". Everything else `slackText` does (no mentions, no disguised
+ * links, no stray formatting) holds in both.
+ */
+export function summaryMarkdown(summary: WeekSummary, { form = 'paste' }: { form?: 'paste' | 'slack-api' } = {}): string {
+  const text = buildMarkdown(summary)
+  // The template itself writes no entities, so every one came from slackText and decodes exactly
+  // (&amp; last, so a typed "&lt;" comes back as typed).
+  return form === 'slack-api' ? text : text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+}
+
+function buildMarkdown(summary: WeekSummary): string {
   const week = parseWeekId(summary.weekId)?.week ?? summary.weekId
   // Blank lines between the opening lines: a Markdown viewer would otherwise run them together.
   const lines = [`*Four-wall review, week ${week} (${weekDateRange(summary.weekId)})*`, '', tally(summary), '', closedLine(summary.closed)]
