@@ -4,6 +4,8 @@
  */
 import path from 'node:path'
 import { normalizeOrigin, type AllowedOrigins } from './http/origin.js'
+import { DEFAULT_PREFIX, PREFIX_PATTERN } from './storage/redis/keys.js'
+import { redactRedisUrl, redisUrlProblem } from './storage/redis/url.js'
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent'
 
@@ -51,6 +53,13 @@ export interface FourwallConfig {
   trustProxy: boolean | number
   /** How often live sockets are checked against their sessions (sign-out reaches other processes). */
   sessionCheckMs: number
+  /**
+   * REDIS_URL: when set, the documents live in Redis (storage/RedisStorage.ts) instead of the
+   * SQLite file, so several processes can serve the same boards. Unset: embedded SQLite.
+   */
+  redisUrl: string | undefined
+  /** REDIS_PREFIX: prepended to every Redis key, so several installations can share one Redis. */
+  redisPrefix: string
 }
 
 export class ConfigError extends Error {
@@ -133,6 +142,27 @@ function allowedOrigins(env: Env, name: string, fallback: AllowedOrigins): Allow
   return { self, origins: [...origins] }
 }
 
+/** REDIS_URL: redis:// or rediss:// with a host. Messages mask the password. */
+function redisUrl(env: Env, name: string): string | undefined {
+  const raw = env[name]?.trim()
+  if (raw === undefined || raw === '') return undefined
+  const problem = redisUrlProblem(raw)
+  if (problem) {
+    throw new ConfigError(name, `must be a redis:// or rediss:// URL such as redis://localhost:6379 (got "${redactRedisUrl(raw)}", which ${problem})`)
+  }
+  return raw
+}
+
+function redisPrefix(env: Env, name: string, fallback: string): string {
+  const raw = env[name]
+  if (raw === undefined || raw.trim() === '') return fallback
+  const value = raw.trim()
+  if (!PREFIX_PATTERN.test(value)) {
+    throw new ConfigError(name, `must be 1 to 64 letters, digits or : _ . - such as fw: (no braces, spaces or wildcards; got "${raw}")`)
+  }
+  return value
+}
+
 const MiB = 1024 * 1024
 
 export function loadConfig(env: Env = process.env, defaults: Partial<FourwallConfig> = {}): FourwallConfig {
@@ -164,5 +194,7 @@ export function loadConfig(env: Env = process.env, defaults: Partial<FourwallCon
     inviteTtlHours: integer(env, 'INVITE_TTL_HOURS', defaults.inviteTtlHours ?? 72, 1, 30 * 24),
     trustProxy: trustProxy(env, 'TRUST_PROXY', defaults.trustProxy ?? false),
     sessionCheckMs: integer(env, 'SESSION_CHECK_MS', defaults.sessionCheckMs ?? 2_000, 100, 60_000),
+    redisUrl: redisUrl(env, 'REDIS_URL') ?? defaults.redisUrl,
+    redisPrefix: redisPrefix(env, 'REDIS_PREFIX', defaults.redisPrefix ?? DEFAULT_PREFIX),
   }
 }

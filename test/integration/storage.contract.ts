@@ -1,5 +1,5 @@
 /**
- * The storage contract: every backend (SQLite now, Redis later) runs this same suite with its own
+ * The storage contract: every backend (SQLite, Redis) runs this same suite with its own
  * fixture factory. Tests use real Yjs updates (recorded from a Y.Doc's 'update' event, as a
  * y-websocket client would send them) wherever the content matters.
  */
