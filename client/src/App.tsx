@@ -11,6 +11,9 @@ import { SignInScreen } from './components/SignInScreen.js'
 import { UnreachableScreen } from './components/UnreachableScreen.js'
 import { WorkspaceLink } from './workspace/WorkspaceLink.js'
 import { WorkspaceScreen } from './workspace/WorkspaceScreen.js'
+import { PrinciplesLink } from './principles/PrinciplesLink.js'
+import { PrinciplesScreen } from './principles/PrinciplesScreen.js'
+import { QuestionsCorner } from './questions/QuestionsCorner.js'
 import { WeekHeaderActions } from './summary/WeekHeaderActions.js'
 import { useMeetingConnection } from './meeting/useMeeting.js'
 import { WeekMeetingBar } from './meeting/WeekMeetingBar.js'
@@ -53,6 +56,8 @@ function SignedIn({ identity, route, session }: SignedInProps) {
       return <AdminScreen identity={identity} onSignOut={session.signOut} onIdentityChanged={() => session.recheck()} />
     case 'workspace':
       return <WorkspaceScreen identity={identity} session={session} />
+    case 'principles':
+      return <PrinciplesScreen identity={identity} session={session} />
     case 'board':
       return <Board identity={identity} session={session} browsing={route.weekId} />
   }
@@ -84,6 +89,8 @@ function Board({ identity, session, browsing }: { identity: Identity; session: S
       headerActions={
         <>
           <WorkspaceLink identity={identity} />
+          <PrinciplesLink />
+          <QuestionsCorner identity={identity} />
           <WeekHeaderActions weekId={weekId} provider={provider} identity={identity} />
         </>
       }

@@ -20,6 +20,7 @@ import { originChecker, originForLog } from './http/origin.js'
 import { createLogger, type Logger } from './logger.js'
 import { Metrics } from './metrics.js'
 import { createSocketServer, socketHolder } from './realtime/socketio.js'
+import { RedisStorage } from './storage/RedisStorage.js'
 import { SqliteStorage } from './storage/SqliteStorage.js'
 import type { Storage } from './storage/Storage.js'
 import type { Document } from './sync/Document.js'
@@ -49,6 +50,11 @@ import { isWorkspaceEmpty, loadDemo, type DemoLoaded } from './demo/loadDemo.js'
 import { SlackNotifier } from './notify/SlackNotifier.js'
 import { readSlackWebhook } from './notify/webhookUrl.js'
 import { SERVER_ORIGIN, WeekClosure, type ClosedMark } from './weeks/WeekClosure.js'
+import { weekCapacity } from './weeks/weekCapacity.js'
+import { createDecisionSigning, type DecisionSigning } from './decisions/createDecisionSigning.js'
+import { decisionHandlers } from './realtime/decisionHandlers.js'
+import { questionHandlerDeps, questionHandlers } from './realtime/questionHandlers.js'
+import { seedDefaultDomains } from './domains/seedDefaultDomains.js'
 
 export interface FourwallServerOptions {
   log?: Logger
@@ -70,6 +76,7 @@ export class FourwallServer {
   readonly authenticator: Authenticator
   readonly sessions: SessionWatcher
   readonly slack: SlackNotifier
+  readonly decisions: DecisionSigning
   private readonly writeQueue: WriteQueue
   private accepting = true
   private closing: Promise<void> | null = null
@@ -77,7 +84,13 @@ export class FourwallServer {
   static async start(config: FourwallConfig, options: FourwallServerOptions = {}): Promise<FourwallServer> {
     const log = options.log ?? createLogger(config.logLevel)
     const file = path.join(config.dataDir, 'fourwall.db')
-    const storage = options.storage ?? (await SqliteStorage.open({ file, synchronous: config.sqliteSynchronous }))
+    const storage =
+      options.storage ??
+      (config.redisUrl
+        ? await RedisStorage.open({ url: config.redisUrl, prefix: config.redisPrefix, log })
+        : SqliteStorage.open({ file, synchronous: config.sqliteSynchronous }))
+    // The account store stays in SQLite even with REDIS_URL, for now: a later part of the
+    // scale-out moves it to Redis too.
     const accountStore = options.accountStore ?? SqliteAccountStore.open({ file, synchronous: config.sqliteSynchronous })
     const server = new FourwallServer(config, storage, accountStore, log)
     await server.listen()
@@ -107,11 +120,13 @@ export class FourwallServer {
       onPersonChanged: (personId) => this.sessions.personChanged(personId),
     })
     this.authenticator = new Authenticator(this.tokens, this.accounts)
+    this.decisions = createDecisionSigning({ secret, documents: () => this.documents, closure: this.closure, accounts: this.accounts, log })
     this.slack = new SlackNotifier({ log })
     this.writeQueue = new WriteQueue(storage, this.metrics, log)
     this.documents = new DocumentRegistry(
       { storage, writeQueue: this.writeQueue, metrics: this.metrics, log, config },
       config,
+      seedDefaultDomains(log),
     )
     this.sync = new SyncEndpoint({
       config,
@@ -143,6 +158,8 @@ export class FourwallServer {
       slackConfigured: async () => (await readSlackWebhook(accountStore)) !== null,
       demoAvailable: () => this.demoAvailable(),
       loadDemo: (by) => this.loadDemo(by),
+      weekCapacity: (weekId) => weekCapacity({ documents: this.documents, listWeeks: () => this.listWeeks() }, weekId),
+      decisionPublicKey: this.decisions.publicKey,
     })
     this.httpServer = createServer(app)
     this.io = createSocketServer(this.httpServer, {
@@ -154,6 +171,10 @@ export class FourwallServer {
         const name = weekDocName(weekId)
         return this.closure.closedMark(name, (await this.documents.get(name)).ydoc) !== null
       },
+      handlers: [
+        ...decisionHandlers({ signing: this.decisions }),
+        ...questionHandlers(questionHandlerDeps({ documents: this.documents, store: accountStore, accounts: this.accounts })),
+      ],
     })
     // socket.io handles its own upgrades (and checks their Origin with allowRequest).
     this.httpServer.on('upgrade', (request, socket, head) => {

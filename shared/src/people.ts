@@ -156,6 +156,10 @@ export const AUDIT_ACTIONS = [
   'token.created',
   'settings.changed',
   'demo.loaded',
+  'decision.signed',
+  'decision.published',
+  'question.asked',
+  'question.answered',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -61,3 +61,40 @@ export function mondayOf(weekId: WeekId): Date {
 export function shiftWeek(weekId: WeekId, by: number): WeekId {
   return weekIdOf(new Date(mondayOf(weekId).getTime() + by * 7 * DAY_MS))
 }
+
+// ---- quarters ----------------------------------------------------------------------------------
+
+/**
+ * A calendar quarter ("2026-Q4"). A week belongs to the quarter of its Monday, so every week sits in
+ * exactly one quarter even when it straddles a month or a year (2026-W01 starts on 2025-12-29, so
+ * it counts toward 2025-Q4): the capacity view's quarter sums never count a week twice.
+ */
+export type QuarterId = `${number}-Q${1 | 2 | 3 | 4}`
+
+const QUARTER_ID = /^(\d{4})-Q([1-4])$/
+
+export function isQuarterId(value: unknown): value is QuarterId {
+  if (typeof value !== 'string') return false
+  const match = QUARTER_ID.exec(value)
+  return match !== null && Number(match[1]) >= 2000 && Number(match[1]) <= 2999
+}
+
+export function quarterOf(weekId: WeekId): QuarterId {
+  const monday = mondayOf(weekId)
+  return `${monday.getUTCFullYear()}-Q${(Math.floor(monday.getUTCMonth() / 3) + 1) as 1 | 2 | 3 | 4}`
+}
+
+/** Every week whose Monday falls in the quarter, in order (13 or 14 of them). */
+export function weeksOfQuarter(quarter: QuarterId): WeekId[] {
+  const match = QUARTER_ID.exec(quarter)
+  if (!match) throw new RangeError(`not a quarter id: ${quarter}`)
+  const year = Number(match[1])
+  const firstMonth = (Number(match[2]) - 1) * 3
+  const start = Date.UTC(year, firstMonth, 1)
+  const end = Date.UTC(year, firstMonth + 3, 1)
+  // The first Monday on or after the quarter's first day.
+  const weekday = (new Date(start).getUTCDay() + 6) % 7
+  const weeks: WeekId[] = []
+  for (let monday = start + ((7 - weekday) % 7) * DAY_MS; monday < end; monday += 7 * DAY_MS) weeks.push(weekIdOf(new Date(monday)))
+  return weeks
+}

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Role } from '@fourwall/shared'
+import type { Question, Role } from '@fourwall/shared'
 import {
   AccountError,
   type AccountErrorCode,
@@ -58,6 +58,24 @@ function invite(overrides: Partial<InviteRecord> = {}): InviteRecord {
     usedAt: null,
     usedBy: null,
     revokedAt: null,
+    ...overrides,
+  }
+}
+
+function question(overrides: Partial<Question> = {}): Question {
+  counter++
+  return {
+    id: randomUUID(),
+    kind: counter % 2 === 0 ? 'question' : 'decision-request',
+    domainId: 'tech-debt',
+    domainName: 'Tech debt',
+    ownerRole: 'engineering-lead',
+    text: `Question ${counter}: can we spend a sprint on the flaky tests?`,
+    askerId: `person-${counter}`,
+    askerName: `Asker ${counter}`,
+    askerRole: 'team-lead',
+    askedAt: T0 + counter,
+    answer: null,
     ...overrides,
   }
 }
@@ -552,6 +570,69 @@ export function accountStoreContract(name: string, makeFixture: () => Promise<Ac
         expect(await reopened.getSetting('kept')).toBe('yes')
         await expect(store.getSetting('kept')).rejects.toThrow()
         await expect(store.putSetting('kept', 'no')).rejects.toThrow()
+      })
+    })
+
+    describe('questions', () => {
+      it('stores a question whole and reads it back by id', async () => {
+        const asked = question({ text: 'Can we pause the payments rewrite?\nTwo engineers are needed elsewhere.' })
+        expect(await store.addQuestion(asked)).toEqual(asked)
+        expect(await store.getQuestion(asked.id)).toEqual(asked)
+        expect(await store.getQuestion('no-such-question')).toBeNull()
+      })
+
+      it('lists newest first, everyone’s or one asker’s own, up to a limit', async () => {
+        const tia = 'person-tia'
+        const first = await store.addQuestion(question({ askerId: tia, askedAt: T0 + 1 }))
+        const other = await store.addQuestion(question({ askerId: 'person-bo', askedAt: T0 + 2 }))
+        const second = await store.addQuestion(question({ askerId: tia, askedAt: T0 + 3 }))
+        // Asked in the same millisecond: the one added later is the newer.
+        const third = await store.addQuestion(question({ askerId: tia, askedAt: T0 + 3 }))
+        expect(await store.listQuestions({})).toEqual([third, second, other, first])
+        expect(await store.listQuestions({ askerId: tia })).toEqual([third, second, first])
+        expect(await store.listQuestions({ askerId: 'person-bo' })).toEqual([other])
+        expect(await store.listQuestions({ askerId: 'nobody' })).toEqual([])
+        expect(await store.listQuestions({ limit: 2 })).toEqual([third, second])
+        expect(await store.listQuestions({ askerId: tia, limit: 1 })).toEqual([third])
+        expect(await store.listQuestions({ limit: 0 })).toEqual([])
+      })
+
+      it('keeps the first answer: a second one changes nothing, an unknown question is not-found', async () => {
+        const asked = await store.addQuestion(question())
+        const first = { text: 'Yes, for two sprints.', byId: 'person-sam', byName: 'Sam Okafor', at: T0 + 10 }
+        const answered = await store.answerQuestion(asked.id, first)
+        expect(answered).toEqual({ ...asked, answer: first })
+        expect(await store.getQuestion(asked.id)).toEqual(answered)
+        const late = await store.answerQuestion(asked.id, { text: 'No.', byId: 'person-maya', byName: 'Maya Brooks', at: T0 + 11 })
+        expect(late.answer).toEqual(first)
+        expect((await store.listQuestions({}))[0]!.answer).toEqual(first)
+        await refused(store.answerQuestion('no-such-question', first), 'not-found')
+      })
+
+      it('of two answers racing on two instances, exactly one is kept and both callers learn which', async () => {
+        const other = await open()
+        const asked = await store.addQuestion(question())
+        const answers = [
+          { text: 'From the first tab.', byId: 'person-sam', byName: 'Sam Okafor', at: T0 + 20 },
+          { text: 'From the second tab.', byId: 'person-sam', byName: 'Sam Okafor', at: T0 + 20 },
+        ]
+        const results = await Promise.all([store.answerQuestion(asked.id, answers[0]!), other.answerQuestion(asked.id, answers[1]!)])
+        expect(results[0]!.answer).toEqual(results[1]!.answer)
+        expect(answers).toContainEqual(results[0]!.answer)
+        expect((await other.getQuestion(asked.id))!.answer).toEqual(results[0]!.answer)
+      })
+
+      it('is shared with a second instance, survives a reopen, and refuses every call after close', async () => {
+        const asked = await store.addQuestion(question())
+        const other = await open()
+        expect(await other.getQuestion(asked.id)).toEqual(asked)
+        await store.close()
+        const reopened = await open()
+        expect(await reopened.listQuestions({ askerId: asked.askerId })).toEqual([asked])
+        await expect(store.addQuestion(question())).rejects.toThrow()
+        await expect(store.getQuestion(asked.id)).rejects.toThrow()
+        await expect(store.listQuestions({})).rejects.toThrow()
+        await expect(store.answerQuestion(asked.id, { text: 'x', byId: 'a', byName: 'A', at: T0 })).rejects.toThrow()
       })
     })
 

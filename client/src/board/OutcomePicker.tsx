@@ -11,6 +11,7 @@ import {
   type ReviewItem,
 } from '@fourwall/shared'
 import { useEffect, useState } from 'react'
+import { RecordInLedger } from '../ledger/RecordInLedger.js'
 import { useBoard } from './BoardContext.js'
 import { tryCommand } from './writeItem.js'
 
@@ -19,6 +20,9 @@ interface Draft {
   summary: string
   owner: string
   due: string
+  /** The ledger rows the recorded outcome links to: editing its summary keeps the link. */
+  shiftId: string | null
+  decisionId: string | null
 }
 
 function draftOf(outcome: Outcome | null): Draft {
@@ -27,6 +31,8 @@ function draftOf(outcome: Outcome | null): Draft {
     summary: outcome && (outcome.kind === 'shift' || outcome.kind === 'decision') ? outcome.summary : '',
     owner: outcome?.kind === 'follow-up' ? outcome.owner : '',
     due: outcome?.kind === 'follow-up' ? outcome.due : '',
+    shiftId: outcome?.kind === 'shift' ? (outcome.shiftId ?? null) : null,
+    decisionId: outcome?.kind === 'decision' ? (outcome.decisionId ?? null) : null,
   }
 }
 
@@ -35,9 +41,9 @@ function inputOf(draft: Draft & { kind: OutcomeKind }): OutcomeInput {
     case 'resolved':
       return { kind: 'resolved' }
     case 'shift':
-      return { kind: 'shift', summary: draft.summary }
+      return draft.shiftId ? { kind: 'shift', summary: draft.summary, shiftId: draft.shiftId } : { kind: 'shift', summary: draft.summary }
     case 'decision':
-      return { kind: 'decision', summary: draft.summary }
+      return draft.decisionId ? { kind: 'decision', summary: draft.summary, decisionId: draft.decisionId } : { kind: 'decision', summary: draft.summary }
     case 'follow-up':
       return { kind: 'follow-up', owner: draft.owner, due: draft.due }
   }
@@ -46,7 +52,8 @@ function inputOf(draft: Draft & { kind: OutcomeKind }): OutcomeInput {
 /**
  * What the review decided: Resolved, a resource shift or a decision (each in a line), or a follow-up
  * (who, by when). The choice is a draft until "Record outcome"; the shared model checks it and its
- * sentence shows here when something is missing.
+ * sentence shows here when something is missing. A resource shift links to its row in the week's
+ * ledger (client/src/ledger), made from here with "Record it in the ledger".
  */
 export function OutcomePicker({ item }: { item: ReviewItem }) {
   const { store, identity } = useBoard()
@@ -103,6 +110,8 @@ export function OutcomePicker({ item }: { item: ReviewItem }) {
           />
         </div>
       )}
+      {/* A resource shift is recorded in the week's ledger too, with its people, skill and status. */}
+      {draft.kind === 'shift' && <RecordInLedger item={item} summary={draft.summary} />}
       {draft.kind === 'follow-up' && (
         <div className="outcome-picker__follow-up">
           <div className="field">

@@ -25,6 +25,8 @@ import { useStickyOffset } from '../hooks/useStickyOffset.js'
 import { useWeekClosed } from '../hooks/useWeekClosed.js'
 import type { Identity } from '../lib/identity.js'
 import { WeekBehindWorkspace } from '../board/WeekBehindWorkspace.js'
+import { ShiftLedger } from '../ledger/ShiftLedger.js'
+import { WeekDecisions } from '../decisions/WeekDecisions.js'
 import { Header } from './Header.js'
 import { StatusIcon } from './StatusIcon.js'
 import { WhoIsHere } from './WhoIsHere.js'
@@ -150,6 +152,8 @@ function BoardBody({ store, hasReview, weekId, identity, closed }: BodyProps) {
     <>
       {canEditDocuments(identity.role) && !closed && <WeekBehindWorkspace weekDoc={store.doc} />}
       <Agenda weekId={weekId} closed={closed} />
+      <ShiftLedger weekId={weekId} />
+      <WeekDecisions weekId={weekId} identity={identity} weekDoc={store.doc} closed={closed} />
     </>
   )
 }

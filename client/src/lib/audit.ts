@@ -21,6 +21,10 @@ export const ACTION_WORDS: Record<AuditAction, string> = {
   'token.created': 'Created an API token',
   'settings.changed': 'Changed a setting',
   'demo.loaded': 'Loaded the demo',
+  'decision.signed': 'Signed a decision',
+  'decision.published': 'Published a decision both leads signed',
+  'question.asked': 'Asked the leads a question',
+  'question.answered': 'Answered a question',
 }
 
 /** An action the page does not know yet (a newer server) still shows, as its raw name. */

@@ -4,7 +4,7 @@
  *
  *   /                  this week's board          /week/2026-W47   that week's board (browsing)
  *   /workspace         teams, OKRs, CSV import    /admin           people, invites, settings
- *   /join              redeeming an invite link
+ *   /join              redeeming an invite link   /principles      the product principles
  */
 import { isWeekId, type WeekId } from '@fourwall/shared'
 
@@ -15,12 +15,14 @@ export type Route =
   | { page: 'join' }
   | { page: 'admin' }
   | { page: 'workspace' }
+  | { page: 'principles' }
 
 export function routeOf(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/'
   if (path === '/join') return { page: 'join' }
   if (path === '/admin') return { page: 'admin' }
   if (path === '/workspace') return { page: 'workspace' }
+  if (path === '/principles') return { page: 'principles' }
   const week = /^\/week\/([^/]+)$/.exec(path)
   if (week && isWeekId(week[1])) return { page: 'board', weekId: week[1] }
   return { page: 'board', weekId: null } // anything unknown shows this week's board rather than a dead end

@@ -2,6 +2,7 @@ import { removeTeam, renameTeam, TEAM_MAX, type Team } from '@fourwall/shared'
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react'
 import type * as Y from 'yjs'
 import { FormProblem } from '../components/FormProblem.js'
+import { TeamHeadcountField } from '../ledger/TeamHeadcountField.js'
 import { useCommand } from './useCommand.js'
 
 interface Props {
@@ -13,7 +14,7 @@ interface Props {
 
 type Mode = 'idle' | 'renaming' | 'confirming'
 
-/** One team: its name and OKR count, renamed in place, removed after a confirm step. */
+/** One team: its name and OKR count, renamed in place, its headcount (for the ledger), removed after a confirm step. */
 export function TeamRow({ doc, team, owned }: Props) {
   const id = useId()
   const [mode, setMode] = useState<Mode>('idle')
@@ -81,6 +82,7 @@ export function TeamRow({ doc, team, owned }: Props) {
           <strong>{team.name}</strong> <span className="muted small">· {count}</span>
         </span>
       )}
+      {mode === 'idle' && <TeamHeadcountField doc={doc} team={team} />}
       {mode === 'idle' && (
         <span className="row-actions">
           <button type="button" className="button button--small button--quiet" onClick={startRenaming}>

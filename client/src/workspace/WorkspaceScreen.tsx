@@ -8,6 +8,7 @@ import type { Session } from '../hooks/useSession.js'
 import { useSessionSignals } from '../hooks/useSessionSignals.js'
 import type { Identity } from '../lib/identity.js'
 import { CsvImport } from './CsvImport.js'
+import { DomainsSection } from './DomainsSection.js'
 import { DemoOffer } from './DemoOffer.js'
 import { OkrsSection } from './OkrsSection.js'
 import { PeopleNote } from './PeopleNote.js'
@@ -62,6 +63,7 @@ function WorkspaceContent({ doc, identity, editable }: { doc: Y.Doc; identity: I
     <>
       <OkrsSection doc={doc} teams={teams} okrs={okrs} editable={editable} whenEmpty={<DemoOffer role={identity.role} />} />
       <TeamsSection doc={doc} teams={teams} okrs={okrs} editable={editable} />
+      <DomainsSection doc={doc} identity={identity} />
       {editable && <CsvImport doc={doc} version={content} />}
     </>
   )

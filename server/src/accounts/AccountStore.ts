@@ -7,7 +7,7 @@
  * passwords as scrypt hashes. Rules that must hold across concurrent requests and processes (one
  * person per lead role, unique logins, single-use invites) are enforced here, atomically.
  */
-import type { AuditEntry, RoleAssignment } from '@fourwall/shared'
+import type { AuditEntry, Question, QuestionAnswer, RoleAssignment } from '@fourwall/shared'
 
 export interface PersonRecord extends RoleAssignment {
   id: string
@@ -163,6 +163,22 @@ export interface AccountStore {
   getSetting(key: string): Promise<string | null>
   /** Sets a setting (last write wins); null deletes it. */
   putSetting(key: string, value: string | null): Promise<void>
+
+  /**
+   * Questions and decision requests to the leads (shared/src/domains/questions.ts). They are kept
+   * here rather than in a document because each asker may read only their own. The question comes
+   * whole, ids and time chosen by the caller, with `answer: null`.
+   */
+  addQuestion(question: Question): Promise<Question>
+  getQuestion(id: string): Promise<Question | null>
+  /**
+   * Records an answer unless the question already has one, atomically: of two leads (or tabs)
+   * answering at once, exactly one answer is kept. Returns the question as stored, with whichever
+   * answer came first; the caller compares it with its own to learn whether it won. 'not-found'.
+   */
+  answerQuestion(id: string, answer: QuestionAnswer): Promise<Question>
+  /** Newest first; only `askerId`'s own when given; at most `limit` (all when omitted). */
+  listQuestions(options: { askerId?: string; limit?: number }): Promise<Question[]>
 
   close(): Promise<void>
 }

@@ -1,6 +1,7 @@
 /**
- * The embedded account store: people, invites, sessions, the audit log and settings in five tables
- * of the same SQLite file as the documents (DATA_DIR/fourwall.db), through a connection of its own.
+ * The embedded account store: people, invites, sessions, the audit log, settings and the questions
+ * asked of the leads (sqliteQuestions.ts) in six tables of the same SQLite file as the documents
+ * (DATA_DIR/fourwall.db), through a connection of its own.
  *
  * Like SqliteStorage, every method does its work in one synchronous better-sqlite3 call and returns
  * an already-settled promise. Each rule that reads before it writes (one holder per lead role,
@@ -9,7 +10,7 @@
  * read before the write commits. Unique indexes back the first two rules as a last line of defence.
  */
 import Database from 'better-sqlite3'
-import { LEAD_ROLES, ROLE_LABELS, isLeadRole, normalizeLogin, type AuditEntry, type LeadRole } from '@fourwall/shared'
+import { LEAD_ROLES, ROLE_LABELS, isLeadRole, normalizeLogin, type AuditEntry, type LeadRole, type Question, type QuestionAnswer } from '@fourwall/shared'
 import {
   AccountError,
   inviteError,
@@ -24,6 +25,7 @@ import {
   type SessionRecord,
 } from './AccountStore.js'
 import { openSqlite, type SqliteSynchronous } from '../storage/sqlite.js'
+import { prepareQuestionStatements, QUESTIONS_SCHEMA, questionFromRow, questionLimit, type QuestionStatements } from './sqliteQuestions.js'
 
 export interface SqliteAccountStoreOptions {
   /** Path of the database file (usually shared with SqliteStorage); its parent directory is created. */
@@ -121,6 +123,7 @@ export class SqliteAccountStore implements AccountStore {
   readonly #db: Database.Database
   #closed = false
   readonly #statements: ReturnType<typeof prepareStatements>
+  readonly #questions: QuestionStatements
   readonly #createPersonTx: (person: NewPerson) => PersonRecord
   readonly #updatePersonTx: (id: string, patch: PersonPatch) => PersonRecord
   readonly #removePersonTx: (id: string, at: number) => PersonRecord
@@ -135,12 +138,14 @@ export class SqliteAccountStore implements AccountStore {
     this.file = file
     // SqliteStorage's connection (or another process) may hold the write lock on this same file
     // right now: openSqlite sets the busy timeout before anything that needs the lock.
-    const [db, s] = openSqlite(file, synchronous, (db) => {
+    const [db, [s, questions]] = openSqlite(file, synchronous, (db) => {
       db.exec(SCHEMA)
-      return prepareStatements(db)
+      db.exec(QUESTIONS_SCHEMA)
+      return [prepareStatements(db), prepareQuestionStatements(db)] as const
     })
     this.#db = db
     this.#statements = s
+    this.#questions = questions
 
     // Every rule-checking write is `.immediate`: see the module comment for why.
     const createPerson = db.transaction((person: NewPerson): PersonRecord => {
@@ -340,6 +345,33 @@ export class SqliteAccountStore implements AccountStore {
     else this.#statements.putSetting.run(key, value, Date.now())
   }
 
+  async addQuestion(question: Question): Promise<Question> {
+    this.#assertOpen()
+    const { answer: _unanswered, ...row } = question
+    this.#questions.insert.run(row)
+    return this.#question(question.id)
+  }
+
+  async getQuestion(id: string): Promise<Question | null> {
+    this.#assertOpen()
+    const row = this.#questions.get.get(id)
+    return row ? questionFromRow(row) : null
+  }
+
+  async answerQuestion(id: string, answer: QuestionAnswer): Promise<Question> {
+    this.#assertOpen()
+    // One conditional statement: a question that already has an answer keeps it.
+    this.#questions.answer.run({ ...answer, id })
+    return this.#question(id)
+  }
+
+  async listQuestions(options: { askerId?: string; limit?: number }): Promise<Question[]> {
+    this.#assertOpen()
+    const limit = questionLimit(options.limit)
+    const rows = options.askerId === undefined ? this.#questions.listAll.all(limit) : this.#questions.listByAsker.all(options.askerId, limit)
+    return rows.map(questionFromRow)
+  }
+
   async close(): Promise<void> {
     if (this.#closed) return
     this.#closed = true
@@ -377,6 +409,12 @@ export class SqliteAccountStore implements AccountStore {
       }
       throw error
     }
+  }
+
+  #question(id: string): Question {
+    const row = this.#questions.get.get(id)
+    if (!row) throw new AccountError('not-found', 'There is no such question.')
+    return questionFromRow(row)
   }
 
   #person(id: string): PersonRecord {

@@ -18,7 +18,9 @@ import { authenticateRequests } from './authenticate.js'
 import { errorHandler, HttpError } from './errors.js'
 import type { HasHeaders } from './origin.js'
 import { adminRoutes } from './routes/admin.js'
+import { capacityRoutes, type CapacityRoutesDeps } from './routes/capacity.js'
 import { directoryRoutes } from './routes/directory.js'
+import { keyRoutes, type KeyRoutesDeps } from './routes/keys.js'
 import { demoRoutes, type DemoRoutesDeps } from './routes/demo.js'
 import { reviewRoutes, type ReviewRoutesDeps } from './routes/reviews.js'
 import { sessionRoutes } from './routes/session.js'
@@ -46,6 +48,8 @@ export interface AppDeps {
   slackConfigured: WeekRoutesDeps['slackConfigured']
   demoAvailable: DemoRoutesDeps['demoAvailable']
   loadDemo: DemoRoutesDeps['loadDemo']
+  weekCapacity: CapacityRoutesDeps['weekCapacity']
+  decisionPublicKey: KeyRoutesDeps['decisionPublicKey']
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -89,6 +93,8 @@ export function createApp(deps: AppDeps): express.Express {
   )
   api.use(demoRoutes({ accounts, demoAvailable: deps.demoAvailable, loadDemo: deps.loadDemo }))
   api.use(reviewRoutes({ accounts, listWeeks: deps.listWeeks, createWeek: deps.createWeek }))
+  api.use(capacityRoutes({ weekCapacity: deps.weekCapacity }))
+  api.use(keyRoutes({ decisionPublicKey: deps.decisionPublicKey }))
   api.use((_request, _response, next) => next(new HttpError(404, 'no such API endpoint')))
   app.use('/api', api)
 

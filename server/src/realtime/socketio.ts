@@ -14,9 +14,10 @@ import type { SessionHolder } from '../auth/SessionWatcher.js'
 import type { Identity } from '../auth/tokens.js'
 import { originForLog, type HasHeaders } from '../http/origin.js'
 import type { Logger } from '../logger.js'
-import { defineHandler, EventDispatcher, EventRegistry, type EventSocket } from './events.js'
+import { defineHandler, EventDispatcher, EventRegistry, type AnyEventHandler, type EventSocket } from './events.js'
 import { meetingHandlers, meetingRoomName } from './meetingHandlers.js'
 import { MeetingRooms } from './MeetingRooms.js'
+import { joinQuestionRooms } from './questionHandlers.js'
 
 export interface SocketData {
   identity: Identity
@@ -53,6 +54,8 @@ export function createSocketServer(
     originAllowed: (request: HasHeaders) => boolean
     /** Whether a week's review is closed: a closed week refuses every mutating meeting event. */
     isWeekClosed: (weekId: WeekId) => Promise<boolean>
+    /** More commands beside the meeting's (signing decisions...), each through the same dispatcher. */
+    handlers?: AnyEventHandler[]
   },
 ): Server {
   const io = new Server<Record<string, never>, MeetingServerEvents, Record<string, never>, SocketData>(httpServer, {
@@ -110,12 +113,14 @@ export function createSocketServer(
       broadcast: (state) => io.to(meetingRoomName(state.weekId)).emit('meeting:state', state),
       broadcastPresence,
     }),
+    ...(deps.handlers ?? []),
   ])
   const dispatcher = new EventDispatcher(registry, { log: deps.log })
 
   io.on('connection', (socket) => {
     const identity = socket.data.identity
     void socket.join(`user:${identity.id}`)
+    joinQuestionRooms(socket)
     dispatcher.attach(socket as unknown as EventSocket)
     // The facilitator role survives a disconnect (see shared/src/meeting.ts); room membership does not.
     socket.on('disconnect', () => {

@@ -13,6 +13,8 @@ export class DocumentRegistry {
   constructor(
     private readonly deps: DocumentDeps,
     private readonly config: Pick<FourwallConfig, 'unloadAfterMs'>,
+    /** Runs on each document once it is loaded, before anyone syncs it (the workspace's default domains). */
+    private readonly onLoaded: (document: Document) => void = () => {},
   ) {}
 
   get size(): number {
@@ -85,6 +87,7 @@ export class DocumentRegistry {
       document.destroy()
       throw error
     }
+    this.onLoaded(document)
     this.loaded.set(name, document)
     // If the connection that asked for it has gone meanwhile, it still unloads in time.
     this.scheduleUnload(document)

@@ -6,9 +6,12 @@
  *
  * Yjs shape (one Y.Map per entry, so an edit to one OKR wakes only that OKR's observers):
  *
- *   teams: Y.Map<id, Y.Map { name: string }>
+ *   teams: Y.Map<id, Y.Map { name: string, headcount?: number }>
  *   okrs:  Y.Map<id, Y.Map { objective: string, keyResults: string[], teamId: string,
  *                            domain: 'product' | 'engineering' | 'shared', order: number }>
+ *
+ * `headcount` (how many people the team has, before this week's resource shifts) is optional: the
+ * ledger warns that a shift leaves a team below zero only for a team whose headcount is known.
  *
  * `keyResults` is a plain array replaced as a whole: the form edits the list as one value, and a
  * whole-value last-writer-wins never leaves a half-merged list with a duplicated key result.
@@ -30,10 +33,14 @@ export const OKRS_MAP = 'okrs'
 export const OBJECTIVE_MAX = 200
 export const KEY_RESULT_MAX = 200
 export const KEY_RESULTS_MAX = 10
+/** A team's headcount is a whole number from 0 to this. */
+export const HEADCOUNT_MAX = 10_000
 
 export interface Team {
   id: string
   name: string
+  /** How many people the team has; absent when nobody entered it. */
+  headcount?: number
 }
 
 export interface Okr {
@@ -71,7 +78,10 @@ export function okrsMap(doc: Y.Doc): Y.Map<unknown> {
 
 function teamFrom(id: string, map: EntryMap): Team | null {
   const name = map.get('name')
-  return typeof name === 'string' && name !== '' ? { id, name } : null
+  if (typeof name !== 'string' || name === '') return null
+  const headcount = map.get('headcount')
+  // A peer may have written nonsense: only a valid headcount counts as known.
+  return headcountError(headcount) === null && headcount !== null ? { id, name, headcount: headcount as number } : { id, name }
 }
 
 /** Sorted by name, so pickers read alphabetically. */
@@ -135,6 +145,15 @@ export function teamNameError(name: unknown): string | null {
   return lineError(squish(name), 'A team name', TEAM_MAX, true)
 }
 
+/** A team's headcount: a whole number of people from 0 to HEADCOUNT_MAX, or null for "not known". */
+export function headcountError(headcount: unknown): string | null {
+  if (headcount === null) return null
+  if (typeof headcount !== 'number' || !Number.isInteger(headcount) || headcount < 0 || headcount > HEADCOUNT_MAX) {
+    return `A team's headcount is a whole number of people from 0 to ${HEADCOUNT_MAX}, or left empty when not known.`
+  }
+  return null
+}
+
 export function objectiveError(objective: unknown): string | null {
   if (typeof objective !== 'string') return 'An objective must be text.'
   return lineError(squish(objective), 'An objective', OBJECTIVE_MAX, true)
@@ -193,6 +212,21 @@ export function renameTeam(doc: Y.Doc, id: string, name: string): void {
   const other = findTeamByName(doc, clean)
   if (other && other.id !== id) throw new ValidationError(`There is already a team called ${clean}.`, 'name')
   doc.transact(() => setIfChanged(map, 'name', clean))
+}
+
+/** Sets (or, with null, forgets) how many people the team has. Returns whether anything changed. */
+export function setTeamHeadcount(doc: Y.Doc, id: string, headcount: number | null): boolean {
+  const map = childMap(teamsMap(doc), id)
+  if (!map || !teamFrom(id, map)) throw new ValidationError(`There is no team with id ${id}.`)
+  check(headcountError(headcount), 'headcount')
+  let changed = false
+  doc.transact(() => {
+    if (headcount === null) {
+      changed = map.has('headcount')
+      if (changed) map.delete('headcount')
+    } else changed = setIfChanged(map, 'headcount', headcount)
+  })
+  return changed
 }
 
 /** Refuses while OKRs still belong to the team: they would be left without an owner. */

@@ -1,0 +1,2 @@
+/** The product principles the decisions cite (see principles.ts). */
+export * from './principles.js'
