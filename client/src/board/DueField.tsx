@@ -1,5 +1,6 @@
 import { isIsoDate, updateItem } from '@fourwall/shared'
 import { useState } from 'react'
+import { describedByOf, FieldFrame } from '../components/fields/FieldFrame.js'
 import { useBoard } from './BoardContext.js'
 import { tryCommand } from './writeItem.js'
 
@@ -9,14 +10,13 @@ export function DueField({ itemId, value }: { itemId: string; value: string | nu
   const [error, setError] = useState<string | null>(null)
   const inputId = `due-${itemId}`
   return (
-    <div className="field item-field">
-      <label htmlFor={inputId}>Due date</label>
+    <FieldFrame id={inputId} label="Due date" className="item-field" error={error}>
       <input
         id={inputId}
         type="date"
         value={value ?? ''}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${inputId}-error` : undefined}
+        aria-describedby={describedByOf(inputId, { error })}
         data-field="due"
         onChange={(event) => {
           const raw = event.target.value
@@ -24,11 +24,6 @@ export function DueField({ itemId, value }: { itemId: string; value: string | nu
           setError(tryCommand(() => updateItem(store.doc, itemId, { due: raw === '' ? null : raw })))
         }}
       />
-      {error && (
-        <p id={`${inputId}-error`} className="field__error" role="alert">
-          {error}
-        </p>
-      )}
-    </div>
+    </FieldFrame>
   )
 }

@@ -29,7 +29,7 @@ export function ItemSummary({ item, expanded, detailsId }: Props) {
       <div className="item-row__main">
         <h3 className="item-row__title">
           {/* The row's one button: Enter or a click opens the item (the click bubbles to the row). */}
-          <button type="button" className="item-row__toggle" aria-expanded={expanded} aria-controls={expanded ? detailsId : undefined}>
+          <button type="button" className="title-toggle item-row__toggle" aria-expanded={expanded} aria-controls={expanded ? detailsId : undefined}>
             {item.objective || 'Untitled OKR'}
           </button>
         </h3>

@@ -1,6 +1,7 @@
 import { syncWeekWithWorkspace, workspaceDrift, type WorkspaceDrift } from '@fourwall/shared'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import type * as Y from 'yjs'
+import { useDocsSnapshot } from '../hooks/useDocsSnapshot.js'
 import { useWorkspaceDoc } from '../hooks/useWorkspaceDoc.js'
 import { tryCommand } from './writeItem.js'
 
@@ -43,27 +44,8 @@ export function WeekBehindWorkspace({ weekDoc }: { weekDoc: Y.Doc }) {
   )
 }
 
-/** The drift between the two documents, re-checked on every change of either; null until loaded. */
+/** The drift between the two documents, re-checked on every change of either; null until the workspace loads. */
 function useDrift(workspace: Y.Doc | null, weekDoc: Y.Doc): WorkspaceDrift | null {
-  const [drift, setDrift] = useState<WorkspaceDrift | null>(null)
-  useEffect(() => {
-    if (!workspace) return
-    let shown = ''
-    const check = (): void => {
-      const next = workspaceDrift(workspace, weekDoc)
-      // Most week edits (statuses, notes) change nothing here: no re-render for them.
-      const key = JSON.stringify(next)
-      if (key === shown) return
-      shown = key
-      setDrift(next)
-    }
-    check()
-    workspace.on('update', check)
-    weekDoc.on('update', check)
-    return () => {
-      workspace.off('update', check)
-      weekDoc.off('update', check)
-    }
-  }, [workspace, weekDoc])
-  return drift
+  // Most week edits (statuses, notes) change nothing here: useDocsSnapshot re-renders for none of them.
+  return useDocsSnapshot(workspace, weekDoc, () => (workspace ? workspaceDrift(workspace, weekDoc) : null))
 }

@@ -29,7 +29,7 @@ export interface DecisionLinks {
   domains: DomainOption[]
 }
 
-interface Props {
+export interface DecisionEditorProps {
   weekId: WeekId
   doc: Y.Doc
   decision: Decision
@@ -46,7 +46,7 @@ const BODY_FIELDS = [
 ] as const
 
 /** Every part of an open decision the leadership edits, then both leads' signatures and the sign button. */
-export function DecisionEditor({ weekId, doc, decision, states, links, identity, channel }: Props) {
+export function DecisionEditor({ weekId, doc, decision, states, links, identity, channel }: DecisionEditorProps) {
   const write = (patch: DecisionPatch): string | null => tryCommand(() => updateDecision(doc, decision.id, patch))
   const fieldId = (field: string): string => `decision-${decision.id}-${field}`
   return (

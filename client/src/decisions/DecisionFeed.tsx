@@ -41,7 +41,7 @@ export function DecisionFeed({ weekId, weekDoc, workspace, keyState }: Props) {
           No decision published this week yet. One appears here as soon as both leads have signed it.
         </p>
       ) : (
-        <ol className="decision-feed__list">
+        <ol className="stack-list decision-feed__list">
           {published.map((decision) => {
             const states = publicKey ? signatureState(decision, publicKey, weekId) : null
             const trusted = states !== null && bothLeadsSigned(states)

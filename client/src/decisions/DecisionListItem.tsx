@@ -1,21 +1,10 @@
-import type { Decision, SignatureStates, WeekId } from '@fourwall/shared'
-import type * as Y from 'yjs'
-import type { Identity } from '../lib/identity.js'
-import type { DecisionChannel } from './DecisionChannel.js'
-import { DecisionEditor, type DecisionLinks } from './DecisionEditor.js'
+import { DecisionEditor, type DecisionEditorProps } from './DecisionEditor.js'
 import { DecisionReadout } from './DecisionReadout.js'
 import { DecisionStatusBadge } from './DecisionStatusBadge.js'
 import { SignatureBadges } from './SignatureBadges.js'
 import { signatureSummary } from './signatureSummary.js'
 
-interface Props {
-  weekId: WeekId
-  doc: Y.Doc
-  decision: Decision
-  states: SignatureStates | null
-  links: DecisionLinks
-  identity: Identity
-  channel: DecisionChannel
+interface Props extends DecisionEditorProps {
   open: boolean
   /** The week is closed: everything reads, nothing changes. */
   closed: boolean
@@ -29,7 +18,7 @@ export function DecisionListItem({ weekId, doc, decision, states, links, identit
   return (
     <li className="decision-item" data-decision-id={decision.id} data-open={open}>
       <div className="decision-item__head">
-        <button type="button" className="decision-item__toggle" aria-expanded={open} aria-controls={panelId} onClick={onToggle}>
+        <button type="button" className="title-toggle decision-item__toggle" aria-expanded={open} aria-controls={panelId} onClick={onToggle}>
           <span aria-hidden="true">{open ? '▾' : '▸'} </span>
           {decision.title || 'Untitled decision'}
         </button>

@@ -21,7 +21,7 @@ export function DecisionStatusControls({ doc, decision }: Props) {
   const moves = MOVES.filter((move) => move.from.includes(decision.status))
   if (moves.length === 0) return null
   return (
-    <div className="decision-status-controls">
+    <div className="row-actions">
       {moves.map((move) => (
         <button
           key={move.to}

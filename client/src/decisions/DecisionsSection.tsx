@@ -73,7 +73,7 @@ export function DecisionsSection({ weekId, identity, weekDoc, workspace, keyStat
               No decisions this week yet.{closed ? '' : ' Draft one above when the review settles something.'}
             </p>
           ) : (
-            <ul className="decision-list">
+            <ul className="stack-list decision-list">
               {decisions.map((decision) => (
                 <DecisionListItem
                   key={decision.id}

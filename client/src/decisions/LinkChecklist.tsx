@@ -22,7 +22,7 @@ export function LinkChecklist({ id, legend, options, selected, empty, onChange }
       {all.length === 0 ? (
         <p className="muted">{empty}</p>
       ) : (
-        <ul className="decision-links__list">
+        <ul className="stack-list decision-links__list">
           {all.map((option) => {
             const inputId = `${id}-${option.id}`
             return (

@@ -1,12 +1,13 @@
-import { addShift, SHIFT_HEADCOUNT_MAX, SKILL_LABELS, SKILLS, type Skill, type Team } from '@fourwall/shared'
+import { addShift, type Team } from '@fourwall/shared'
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import type * as Y from 'yjs'
 import { useBoard } from '../board/BoardContext.js'
 import { tryCommand } from '../board/writeItem.js'
 import { FormProblem } from '../components/FormProblem.js'
-import { itemsAsDestinations, OTHER_SOURCE, sourceFromKey } from './ledgerText.js'
+import { FieldFrame } from '../components/fields/FieldFrame.js'
 import { DestinationSelect } from './DestinationSelect.js'
-import { SourceSelect } from './SourceSelect.js'
+import { itemsAsDestinations } from './ledgerText.js'
+import { NEW_SHIFT_DRAFT, ShiftDraftFields, shiftFromDraft, type ShiftDraft } from './ShiftDraftFields.js'
 import type { LedgerItem } from './useLedger.js'
 
 interface Props {
@@ -26,10 +27,7 @@ export function AddShiftForm({ items, teams, workspace, suggestedTo }: Props) {
   const id = useId()
   const [open, setOpen] = useState(false)
   const [to, setTo] = useState('')
-  const [from, setFrom] = useState('')
-  const [label, setLabel] = useState('')
-  const [headcount, setHeadcount] = useState('1')
-  const [skill, setSkill] = useState<Skill>('mobile')
+  const [draft, setDraft] = useState<ShiftDraft>(NEW_SHIFT_DRAFT)
   const [problem, setProblem] = useState<string | null>(null)
   const button = useRef<HTMLButtonElement>(null)
   const returnFocus = useRef(false)
@@ -49,23 +47,19 @@ export function AddShiftForm({ items, teams, workspace, suggestedTo }: Props) {
   const start = (): void => {
     const suggested = destinations.find((item) => item.id === suggestedTo) ?? destinations[0]
     setTo(suggested?.id ?? '')
-    setFrom('')
-    setLabel('')
-    setHeadcount('1')
-    setSkill('mobile')
+    setDraft(NEW_SHIFT_DRAFT)
     setProblem(null)
     setOpen(true)
   }
   const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault()
-    const source = sourceFromKey(from, label)
-    if (!source) {
-      setProblem('Say where the people come from: a team, an item of this week, or another place in words.')
+    const shift = shiftFromDraft(draft)
+    if (!shift.ok) {
+      setProblem(shift.problem)
       return
     }
-    const failed = tryCommand(() =>
-      addShift(store.doc, { from: source, to, headcount: Number(headcount), skill }, { by: { id: identity.id, name: identity.name }, ...(workspace ? { workspace } : {}) }),
-    )
+    const { from, headcount, skill } = shift
+    const failed = tryCommand(() => addShift(store.doc, { from, to, headcount, skill }, { by: { id: identity.id, name: identity.name }, ...(workspace ? { workspace } : {}) }))
     setProblem(failed)
     if (!failed) close()
   }
@@ -92,44 +86,11 @@ export function AddShiftForm({ items, teams, workspace, suggestedTo }: Props) {
       }}
     >
       <div className="shift-row__fields">
-        <div className="field shift-field">
-          <label htmlFor={`${id}-to`}>To</label>
+        <FieldFrame id={`${id}-to`} label="To" className="shift-field">
           {/* The person just asked to add a shift: the first field is where they go next. */}
           <DestinationSelect id={`${id}-to`} value={to} items={items} onChange={setTo} autoFocus />
-        </div>
-        <div className="field shift-field">
-          <label htmlFor={`${id}-from`}>From</label>
-          <SourceSelect id={`${id}-from`} value={from} teams={teams} items={items} onChange={setFrom} />
-        </div>
-        {from === OTHER_SOURCE && (
-          <div className="field shift-field">
-            <label htmlFor={`${id}-label`}>From where, in words</label>
-            <input id={`${id}-label`} type="text" value={label} placeholder="New hires, contractors…" onChange={(event) => setLabel(event.target.value)} />
-          </div>
-        )}
-        <div className="field shift-field">
-          <label htmlFor={`${id}-headcount`}>People</label>
-          <input
-            id={`${id}-headcount`}
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={SHIFT_HEADCOUNT_MAX}
-            step={1}
-            value={headcount}
-            onChange={(event) => setHeadcount(event.target.value)}
-          />
-        </div>
-        <div className="field shift-field">
-          <label htmlFor={`${id}-skill`}>Skill</label>
-          <select id={`${id}-skill`} value={skill} onChange={(event) => setSkill(event.target.value as Skill)}>
-            {SKILLS.map((option) => (
-              <option key={option} value={option}>
-                {SKILL_LABELS[option]}
-              </option>
-            ))}
-          </select>
-        </div>
+        </FieldFrame>
+        <ShiftDraftFields idPrefix={id} draft={draft} onChange={(patch) => setDraft((current) => ({ ...current, ...patch }))} fromLabel="From" teams={teams} items={items} />
       </div>
       <div className="form__actions">
         <button type="submit" className="button button--small">

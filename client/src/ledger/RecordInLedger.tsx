@@ -2,21 +2,17 @@ import {
   addShift,
   parseOutcomeInput,
   recordOutcome,
-  SHIFT_HEADCOUNT_MAX,
   SHIFT_STATUS_LABELS,
-  SKILL_LABELS,
-  SKILLS,
   skillLabel,
   type ReviewItem,
-  type Skill,
 } from '@fourwall/shared'
 import { useId, useState } from 'react'
 import { useBoard } from '../board/BoardContext.js'
 import { tryCommand } from '../board/writeItem.js'
 import { FormProblem } from '../components/FormProblem.js'
-import { describeSource, OTHER_SOURCE, sourceFromKey } from './ledgerText.js'
+import { describeSource } from './ledgerText.js'
 import { useLedgerWorkspace } from './sharedWorkspace.js'
-import { SourceSelect } from './SourceSelect.js'
+import { NEW_SHIFT_DRAFT, ShiftDraftFields, shiftFromDraft, type ShiftDraft } from './ShiftDraftFields.js'
 import { useLedger } from './useLedger.js'
 
 interface Props {
@@ -36,10 +32,7 @@ export function RecordInLedger({ item, summary }: Props) {
   const { shifts, items, teams } = useLedger(store.doc, workspace)
   const id = useId()
   const [open, setOpen] = useState(false)
-  const [from, setFrom] = useState('')
-  const [label, setLabel] = useState('')
-  const [headcount, setHeadcount] = useState('1')
-  const [skill, setSkill] = useState<Skill>('mobile')
+  const [draft, setDraft] = useState<ShiftDraft>(NEW_SHIFT_DRAFT)
   const [problem, setProblem] = useState<string | null>(null)
 
   const linkedId = item.outcome?.kind === 'shift' ? item.outcome.shiftId : undefined
@@ -62,16 +55,17 @@ export function RecordInLedger({ item, summary }: Props) {
       setProblem(outcome.error)
       return
     }
-    const source = sourceFromKey(from, label)
-    if (!source) {
-      setProblem('Say where the people come from: a team, an item of this week, or another place in words.')
+    const shift = shiftFromDraft(draft)
+    if (!shift.ok) {
+      setProblem(shift.problem)
       return
     }
+    const { from, headcount, skill } = shift
     const rationale = summary.trim()
     const failed = tryCommand(() =>
       store.doc.transact(() => {
         // addShift checks everything before it writes, so a refusal leaves no row without its outcome.
-        const shift = addShift(store.doc, { from: source, to: item.id, headcount: Number(headcount), skill, rationale }, { by, ...(workspace ? { workspace } : {}) })
+        const shift = addShift(store.doc, { from, to: item.id, headcount, skill, rationale }, { by, ...(workspace ? { workspace } : {}) })
         recordOutcome(store.doc, item.id, { kind: 'shift', summary: rationale, shiftId: shift.id }, { by })
       }),
     )
@@ -92,39 +86,14 @@ export function RecordInLedger({ item, summary }: Props) {
   return (
     <div className="ledger-link ledger-link--form" role="group" aria-label="Record the shift in the ledger">
       <div className="shift-row__fields">
-        <div className="field shift-field">
-          <label htmlFor={`${id}-from`}>Take people from</label>
-          <SourceSelect id={`${id}-from`} value={from} teams={teams} items={items.filter((candidate) => candidate.id !== item.id)} onChange={setFrom} />
-        </div>
-        {from === OTHER_SOURCE && (
-          <div className="field shift-field">
-            <label htmlFor={`${id}-label`}>From where, in words</label>
-            <input id={`${id}-label`} type="text" value={label} onChange={(event) => setLabel(event.target.value)} />
-          </div>
-        )}
-        <div className="field shift-field">
-          <label htmlFor={`${id}-headcount`}>People</label>
-          <input
-            id={`${id}-headcount`}
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={SHIFT_HEADCOUNT_MAX}
-            step={1}
-            value={headcount}
-            onChange={(event) => setHeadcount(event.target.value)}
-          />
-        </div>
-        <div className="field shift-field">
-          <label htmlFor={`${id}-skill`}>Skill</label>
-          <select id={`${id}-skill`} value={skill} onChange={(event) => setSkill(event.target.value as Skill)}>
-            {SKILLS.map((option) => (
-              <option key={option} value={option}>
-                {SKILL_LABELS[option]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ShiftDraftFields
+          idPrefix={id}
+          draft={draft}
+          onChange={(patch) => setDraft((current) => ({ ...current, ...patch }))}
+          fromLabel="Take people from"
+          teams={teams}
+          items={items.filter((candidate) => candidate.id !== item.id)}
+        />
       </div>
       <div className="form__actions">
         <button type="button" className="button button--small" onClick={record}>

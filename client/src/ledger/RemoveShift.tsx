@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { ConfirmRemoval } from '../components/rows/ConfirmRemoval.js'
 
 interface Props {
   /** The row in words, for the screen reader's name of each button. */
@@ -19,26 +20,21 @@ export function RemoveShift({ what, remove }: Props) {
     )
   }
   return (
-    <span className="row-actions" role="group" aria-label="Confirm removing the shift">
-      <span>Remove this shift?</span>
-      <button type="button" className="button button--small button--danger" autoFocus onClick={() => setProblem(remove())}>
-        Yes, remove<span className="visually-hidden"> the shift {what}</span>
-      </button>
-      <button
-        type="button"
-        className="button button--small button--quiet"
-        onClick={() => {
-          setConfirming(false)
-          setProblem(null)
-        }}
-      >
-        Cancel
-      </button>
+    <ConfirmRemoval
+      question="Remove this shift?"
+      name={`the shift ${what}`}
+      label="Confirm removing the shift"
+      onConfirm={() => setProblem(remove())}
+      onCancel={() => {
+        setConfirming(false)
+        setProblem(null)
+      }}
+    >
       {problem && (
         <span className="field__error" role="alert">
           {problem}
         </span>
       )}
-    </span>
+    </ConfirmRemoval>
   )
 }

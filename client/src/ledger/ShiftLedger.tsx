@@ -45,7 +45,7 @@ export function ShiftLedger({ weekId }: { weekId: WeekId }) {
           No resource shifts this week.{editable ? ' When the review moves people, add a shift, or record one from an item\u2019s outcome.' : ''}
         </p>
       ) : (
-        <ol className="ledger__rows">
+        <ol className="stack-list ledger__rows">
           {shifts.map((shift) => {
             const warnings = shiftWarnings(shift, store.doc, workspace, capacity)
             return editable ? (

@@ -18,7 +18,7 @@ import type * as Y from 'yjs'
 import { useBoard } from '../board/BoardContext.js'
 import { tryCommand } from '../board/writeItem.js'
 import { DestinationSelect } from './DestinationSelect.js'
-import { errorIdOf, FieldShell } from './FieldShell.js'
+import { describedByOf, FieldFrame } from '../components/fields/FieldFrame.js'
 import { NumberField } from './NumberField.js'
 import { RemoveShift } from './RemoveShift.js'
 import { ShiftHeading } from './ShiftHeading.js'
@@ -55,15 +55,15 @@ export function ShiftRow({ shift, items, teams, warnings, workspace }: Props) {
       <ShiftWarnings warnings={warnings} />
       <div className="shift-row__fields">
         <SourceField idPrefix={prefix} value={shift.from} teams={teams} items={items} commit={(from) => update({ from })} />
-        <FieldShell id={`${prefix}-to`} label="To" error={errors.to ?? null}>
+        <FieldFrame id={`${prefix}-to`} label="To" className="shift-field" error={errors.to ?? null}>
           <DestinationSelect
             id={`${prefix}-to`}
             value={shift.to ?? ''}
             items={items}
-            describedBy={errorIdOf(`${prefix}-to`, errors.to ?? null)}
+            describedBy={describedByOf(`${prefix}-to`, { error: errors.to ?? null })}
             onChange={(to) => updateShown('to', { to })}
           />
-        </FieldShell>
+        </FieldFrame>
         <NumberField
           id={`${prefix}-headcount`}
           label="People"
@@ -80,13 +80,13 @@ export function ShiftRow({ shift, items, teams, warnings, workspace }: Props) {
           commitSkill={(skill) => update({ skill })}
           commitCustomSkill={(customSkill) => update({ customSkill })}
         />
-        <FieldShell id={`${prefix}-start`} label="Start date" error={errors.startDate ?? null}>
+        <FieldFrame id={`${prefix}-start`} label="Start date" className="shift-field" error={errors.startDate ?? null}>
           <input
             id={`${prefix}-start`}
             type="date"
             value={shift.startDate ?? ''}
             data-field="startDate"
-            aria-describedby={errorIdOf(`${prefix}-start`, errors.startDate ?? null)}
+            aria-describedby={describedByOf(`${prefix}-start`, { error: errors.startDate ?? null })}
             onChange={(event) => {
               const raw = event.target.value
               // The picker is mid-way through a date: wait for a whole one (or none).
@@ -94,7 +94,7 @@ export function ShiftRow({ shift, items, teams, warnings, workspace }: Props) {
               updateShown('startDate', { startDate: raw === '' ? null : raw })
             }}
           />
-        </FieldShell>
+        </FieldFrame>
         <NumberField
           id={`${prefix}-duration`}
           label="Expected weeks"
@@ -105,12 +105,12 @@ export function ShiftRow({ shift, items, teams, warnings, workspace }: Props) {
           field="durationWeeks"
           commit={(durationWeeks) => update({ durationWeeks })}
         />
-        <FieldShell id={`${prefix}-status`} label="Status" error={errors.status ?? null}>
+        <FieldFrame id={`${prefix}-status`} label="Status" className="shift-field" error={errors.status ?? null}>
           <select
             id={`${prefix}-status`}
             value={shift.status}
             data-field="status"
-            aria-describedby={errorIdOf(`${prefix}-status`, errors.status ?? null)}
+            aria-describedby={describedByOf(`${prefix}-status`, { error: errors.status ?? null })}
             onChange={(event) => updateShown('status', { status: event.target.value as ShiftStatus })}
           >
             {SHIFT_STATUSES.map((status) => (
@@ -119,7 +119,7 @@ export function ShiftRow({ shift, items, teams, warnings, workspace }: Props) {
               </option>
             ))}
           </select>
-        </FieldShell>
+        </FieldFrame>
         <WrittenText
           id={`${prefix}-rationale`}
           label="Rationale"

@@ -5,7 +5,7 @@ import { StatusIcon } from '../components/StatusIcon.js'
 export function ShiftWarnings({ warnings }: { warnings: readonly ShiftWarning[] }) {
   if (warnings.length === 0) return null
   return (
-    <ul className="shift-warnings" aria-label="Warnings">
+    <ul className="stack-list shift-warnings" aria-label="Warnings">
       {warnings.map((warning) => (
         <li key={warning.kind} className={`shift-warning shift-warning--${warning.level}`} data-shift-warning={warning.kind}>
           <StatusIcon kind={warning.level === 'warning' ? 'at-risk' : 'unknown'} />

@@ -1,6 +1,7 @@
-import { SHIFT_SKILL_MAX, SKILL_LABELS, SKILLS, type Skill } from '@fourwall/shared'
+import { SHIFT_SKILL_MAX, type Skill } from '@fourwall/shared'
 import { useState } from 'react'
-import { errorIdOf, FieldShell } from './FieldShell.js'
+import { describedByOf, FieldFrame } from '../components/fields/FieldFrame.js'
+import { SkillSelect } from './SkillSelect.js'
 import { WrittenText } from './WrittenText.js'
 
 interface Props {
@@ -17,21 +18,9 @@ export function SkillField({ idPrefix, skill, customSkill, commitSkill, commitCu
   const id = `${idPrefix}-skill`
   return (
     <>
-      <FieldShell id={id} label="Skill" error={error}>
-        <select
-          id={id}
-          value={skill}
-          data-field="skill"
-          aria-describedby={errorIdOf(id, error)}
-          onChange={(event) => setError(commitSkill(event.target.value as Skill))}
-        >
-          {SKILLS.map((option) => (
-            <option key={option} value={option}>
-              {SKILL_LABELS[option]}
-            </option>
-          ))}
-        </select>
-      </FieldShell>
+      <FieldFrame id={id} label="Skill" className="shift-field" error={error}>
+        <SkillSelect id={id} value={skill} field="skill" describedBy={describedByOf(id, { error })} onChange={(next) => setError(commitSkill(next))} />
+      </FieldFrame>
       {skill === 'custom' && (
         <WrittenText
           id={`${id}-custom`}

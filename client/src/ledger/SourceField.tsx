@@ -1,6 +1,6 @@
 import { SHIFT_SOURCE_LABEL_MAX, type ShiftSource, type Team } from '@fourwall/shared'
 import { useState } from 'react'
-import { errorIdOf, FieldShell } from './FieldShell.js'
+import { describedByOf, FieldFrame } from '../components/fields/FieldFrame.js'
 import { OTHER_SOURCE, sourceFromKey, sourceKey } from './ledgerText.js'
 import { SourceSelect } from './SourceSelect.js'
 import type { LedgerItem } from './useLedger.js'
@@ -26,13 +26,13 @@ export function SourceField({ idPrefix, value, teams, items, commit }: Props) {
   const isOther = value?.kind === 'other' || choosingOther
   return (
     <>
-      <FieldShell id={id} label="From" error={error}>
+      <FieldFrame id={id} label="From" className="shift-field" error={error}>
         <SourceSelect
           id={id}
           value={isOther ? OTHER_SOURCE : sourceKey(value)}
           teams={teams}
           items={items}
-          describedBy={errorIdOf(id, error)}
+          describedBy={describedByOf(id, { error })}
           onChange={(key) => {
             if (key === OTHER_SOURCE) {
               setChoosingOther(true)
@@ -46,7 +46,7 @@ export function SourceField({ idPrefix, value, teams, items, commit }: Props) {
             if (!problem) setChoosingOther(false)
           }}
         />
-      </FieldShell>
+      </FieldFrame>
       {isOther && (
         <WrittenText
           id={`${id}-label`}

@@ -1,8 +1,10 @@
 import { HEADCOUNT_MAX, setTeamHeadcount, type Team } from '@fourwall/shared'
-import { useEffect, useId, useRef, useState } from 'react'
+import { useId } from 'react'
 import type * as Y from 'yjs'
+import { tryCommand } from '../board/writeItem.js'
+import { commitNumberText, numberAsText } from '../components/fields/numberText.js'
+import { useCommittedValue } from '../components/fields/useCommittedValue.js'
 import { FormProblem } from '../components/FormProblem.js'
-import { useCommand } from '../workspace/useCommand.js'
 
 /**
  * A team's headcount on the workspace page, written on Enter or when you leave the field; empty
@@ -10,20 +12,10 @@ import { useCommand } from '../workspace/useCommand.js'
  */
 export function TeamHeadcountField({ doc, team }: { doc: Y.Doc; team: Team }) {
   const id = useId()
-  const shown = team.headcount === undefined ? '' : String(team.headcount)
-  const [draft, setDraft] = useState(shown)
-  const unsaved = useRef(false)
-  const command = useCommand()
-
-  useEffect(() => {
-    if (!unsaved.current) setDraft(shown)
-  }, [shown])
-
-  const save = (): void => {
-    if (!unsaved.current) return
-    const value = draft.trim() === '' ? null : Number(draft)
-    if (command.run(() => setTeamHeadcount(doc, team.id, value))) unsaved.current = false
-  }
+  const { error, control } = useCommittedValue({
+    value: numberAsText(team.headcount),
+    commit: (text) => commitNumberText(text, (value) => tryCommand(() => setTeamHeadcount(doc, team.id, value)), { label: 'Headcount', optional: true }),
+  })
 
   return (
     <span className="team-headcount">
@@ -37,25 +29,12 @@ export function TeamHeadcountField({ doc, team }: { doc: Y.Doc; team: Team }) {
         min={0}
         max={HEADCOUNT_MAX}
         step={1}
-        value={draft}
         placeholder="Not known"
         data-field="headcount"
-        aria-invalid={command.problem ? true : undefined}
-        aria-describedby={command.problem ? `${id}-problem` : undefined}
-        onChange={(event) => {
-          setDraft(event.target.value)
-          unsaved.current = true
-          command.clear()
-        }}
-        onBlur={save}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') {
-            event.preventDefault()
-            save()
-          }
-        }}
+        aria-describedby={error ? `${id}-problem` : undefined}
+        {...control}
       />
-      <FormProblem id={`${id}-problem`} problem={command.problem} />
+      <FormProblem id={`${id}-problem`} problem={error} />
     </span>
   )
 }

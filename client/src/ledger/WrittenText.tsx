@@ -1,8 +1,5 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
-import { errorIdOf, FieldShell } from './FieldShell.js'
-
-/** Long enough to finish a word, short enough that the others see the text as it is written. */
-export const WRITE_DELAY_MS = 300
+import { CommittedField } from '../components/fields/CommittedField.js'
+import { WRITE_DELAY_MS } from '../components/fields/useCommittedValue.js'
 
 interface Props {
   id: string
@@ -18,76 +15,22 @@ interface Props {
   commit(text: string): string | null
 }
 
-/**
- * Text of a shift, written while you type (debounced) and at once when you leave the field (or press
- * Enter on a one-line field). Someone else's edit shows up unless you have unsaved typing of your
- * own, which is never overwritten under your fingers; Escape drops it.
- */
+/** Text of a shift, written while you type and at once when you leave the field (see useCommittedValue). */
 export function WrittenText({ id, label, value, maxLength, multiline = false, placeholder, field, commit }: Props) {
-  const [draft, setDraft] = useState(value)
-  const [error, setError] = useState<string | null>(null)
-  const unsaved = useRef<string | null>(null)
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
-
-  useEffect(() => {
-    if (unsaved.current !== null) return
-    // One-line texts are stored trimmed: "Security " comes back as "Security", and the space just
-    // typed before the next word must not vanish under the cursor.
-    setDraft((current) => (current !== value && current.trim() === value ? current : value))
-  }, [value])
-
-  const save = (): void => {
-    clearTimeout(timer.current)
-    const text = unsaved.current
-    if (text === null) return
-    const problem = commit(text)
-    setError(problem)
-    if (!problem) unsaved.current = null
-  }
-  const saveRef = useRef(save)
-  saveRef.current = save
-  useEffect(
-    () => () => {
-      try {
-        saveRef.current()
-      } catch {
-        // The document is gone already (the page is leaving).
-      }
-    },
-    [],
-  )
-
-  const common = {
-    id,
-    value: draft,
-    maxLength,
-    placeholder,
-    'data-field': field,
-    'aria-invalid': error ? true : undefined,
-    'aria-describedby': errorIdOf(id, error),
-    onChange: (event: { target: { value: string } }) => {
-      setDraft(event.target.value)
-      unsaved.current = event.target.value
-      clearTimeout(timer.current)
-      timer.current = setTimeout(() => saveRef.current(), WRITE_DELAY_MS)
-    },
-    onBlur: save,
-    onKeyDown: (event: KeyboardEvent) => {
-      if (event.key === 'Enter' && !multiline) {
-        event.preventDefault()
-        save()
-      } else if (event.key === 'Escape' && unsaved.current !== null) {
-        event.stopPropagation()
-        clearTimeout(timer.current)
-        unsaved.current = null
-        setDraft(value)
-        setError(null)
-      }
-    },
-  }
   return (
-    <FieldShell id={id} label={label} error={error} className={multiline ? 'shift-field--wide' : undefined}>
-      {multiline ? <textarea rows={2} {...common} /> : <input type="text" autoComplete="off" {...common} />}
-    </FieldShell>
+    <CommittedField
+      id={id}
+      label={label}
+      className={multiline ? 'shift-field shift-field--wide' : 'shift-field'}
+      field={field}
+      value={value}
+      multiline={multiline}
+      rows={2}
+      maxLength={maxLength}
+      placeholder={placeholder}
+      input={{ autoComplete: 'off' }}
+      commit={commit}
+      writeDelayMs={WRITE_DELAY_MS}
+    />
   )
 }

@@ -1,6 +1,6 @@
 import { listItems, listShifts, listTeams, type ReviewItem, type Shift, type Team } from '@fourwall/shared'
-import { useEffect, useState } from 'react'
 import type * as Y from 'yjs'
+import { useDocsSnapshot } from '../hooks/useDocsSnapshot.js'
 
 /** What the ledger needs of an item: enough to offer it in a picker and to count it for its team. */
 export type LedgerItem = Pick<ReviewItem, 'id' | 'objective' | 'teamId' | 'teamName' | 'status'>
@@ -28,23 +28,5 @@ function read(weekDoc: Y.Doc, workspace: Y.Doc | null): LedgerSnapshot {
  * the snapshot as it was, so the section does not re-render while people write notes.
  */
 export function useLedger(weekDoc: Y.Doc, workspace: Y.Doc | null): LedgerSnapshot {
-  const [snapshot, setSnapshot] = useState<LedgerSnapshot>(() => read(weekDoc, workspace))
-  useEffect(() => {
-    let shown = ''
-    const update = (): void => {
-      const next = read(weekDoc, workspace)
-      const key = JSON.stringify(next)
-      if (key === shown) return
-      shown = key
-      setSnapshot(next)
-    }
-    update()
-    weekDoc.on('update', update)
-    workspace?.on('update', update)
-    return () => {
-      weekDoc.off('update', update)
-      workspace?.off('update', update)
-    }
-  }, [weekDoc, workspace])
-  return snapshot
+  return useDocsSnapshot(weekDoc, workspace, () => read(weekDoc, workspace))
 }

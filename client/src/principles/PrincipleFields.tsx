@@ -10,7 +10,9 @@ interface Props {
   /** Prefix for the fields' ids (useId). */
   id: string
   draft: PrincipleDraft
+  /** The form's last refusal: the input it is about is marked invalid. */
   command: Command
+  /** A change typed (the form clears its refusal). */
   onChange(draft: PrincipleDraft): void
   /** Focus the name when the form opens (editing an existing principle). */
   autoFocus?: boolean
@@ -19,7 +21,6 @@ interface Props {
 /** A principle's name (short: decisions cite it) and its explanation, as the add and edit forms share them. */
 export function PrincipleFields({ id, draft, command, onChange, autoFocus = false }: Props) {
   const problemId = `${id}-problem`
-  const invalid = (field: string): boolean => command.problem !== null && command.field === field
   return (
     <>
       <div className="field">
@@ -30,12 +31,9 @@ export function PrincipleFields({ id, draft, command, onChange, autoFocus = fals
           maxLength={PRINCIPLE_NAME_MAX}
           autoComplete="off"
           autoFocus={autoFocus}
-          aria-invalid={invalid('name') || undefined}
-          aria-describedby={[`${id}-name-hint`, invalid('name') ? problemId : null].filter(Boolean).join(' ')}
-          onChange={(event) => {
-            onChange({ ...draft, name: event.currentTarget.value })
-            command.clear()
-          }}
+          aria-invalid={command.invalid('name') || undefined}
+          aria-describedby={[`${id}-name-hint`, command.invalid('name') ? problemId : null].filter(Boolean).join(' ')}
+          onChange={(event) => onChange({ ...draft, name: event.currentTarget.value })}
         />
         <p id={`${id}-name-hint`} className="field__hint muted">
           A few words decisions can cite, such as “Fewer things, done well”.
@@ -49,12 +47,9 @@ export function PrincipleFields({ id, draft, command, onChange, autoFocus = fals
           rows={4}
           value={draft.explanation}
           maxLength={PRINCIPLE_EXPLANATION_MAX}
-          aria-invalid={invalid('explanation') || undefined}
-          aria-describedby={[`${id}-explanation-hint`, invalid('explanation') ? problemId : null].filter(Boolean).join(' ')}
-          onChange={(event) => {
-            onChange({ ...draft, explanation: event.currentTarget.value })
-            command.clear()
-          }}
+          aria-invalid={command.invalid('explanation') || undefined}
+          aria-describedby={[`${id}-explanation-hint`, command.invalid('explanation') ? problemId : null].filter(Boolean).join(' ')}
+          onChange={(event) => onChange({ ...draft, explanation: event.currentTarget.value })}
         />
         <p id={`${id}-explanation-hint`} className="field__hint muted">
           What it means and what it rules out, in plain words.

@@ -1,15 +1,10 @@
-import { can, WORKSPACE_DOC } from '@fourwall/shared'
+import { can } from '@fourwall/shared'
 import type * as Y from 'yjs'
-import { StatusIcon } from '../components/StatusIcon.js'
-import { useConnectionStatus } from '../hooks/useConnectionStatus.js'
-import { useHasSynced } from '../hooks/useHasSynced.js'
-import { useProvider } from '../hooks/useProvider.js'
+import { WorkspaceDocPage } from '../components/WorkspaceDocPage.js'
 import type { Session } from '../hooks/useSession.js'
-import { useSessionSignals } from '../hooks/useSessionSignals.js'
 import type { Identity } from '../lib/identity.js'
 import { AddPrincipleForm } from './AddPrincipleForm.js'
 import { PrincipleRow } from './PrincipleRow.js'
-import { PrinciplesHeader } from './PrinciplesHeader.js'
 import { usePrinciples } from './usePrinciples.js'
 
 /**
@@ -19,33 +14,26 @@ import { usePrinciples } from './usePrinciples.js'
  * server refuses their writes anyway.
  */
 export function PrinciplesScreen({ identity, session }: { identity: Identity; session: Session }) {
-  const provider = useProvider(WORKSPACE_DOC)
-  const connection = useConnectionStatus(provider)
-  const synced = useHasSynced(provider)
-  useSessionSignals(provider, session.recheck)
   const editable = can(identity.role, 'principle.edit')
-
   return (
-    <div className="principles-screen" data-screen="principles" data-synced={synced} data-editable={editable}>
-      <PrinciplesHeader identity={identity} connection={connection} onReconnect={() => provider?.connect()} onSignOut={session.signOut} />
-      <main className="principles-screen__main">
-        <p className="principles-screen__intro">
-          What the product stands for, in order. Decisions cite these principles to say why a choice helps the mission.
+    <WorkspaceDocPage
+      screen="principles"
+      title="Product principles"
+      identity={identity}
+      session={session}
+      editable={editable}
+      loading="Loading the principles…"
+      content={(doc) => <PrincipleList doc={doc} editable={editable} />}
+    >
+      <p className="principles-screen__intro">
+        What the product stands for, in order. Decisions cite these principles to say why a choice helps the mission.
+      </p>
+      {!editable && (
+        <p className="notice notice--read-only" data-read-only>
+          <strong>Read-only view.</strong> The leads, their chiefs of staff and admins keep the principles; you can read them here.
         </p>
-        {!editable && (
-          <p className="notice notice--read-only" data-read-only>
-            <strong>Read-only view.</strong> The leads, their chiefs of staff and admins keep the principles; you can read them here.
-          </p>
-        )}
-        {provider && synced ? (
-          <PrincipleList doc={provider.doc} editable={editable} />
-        ) : (
-          <p role="status" className="panel loading" aria-busy="true" data-loading="principles">
-            <StatusIcon kind="connecting" /> Loading the principles…
-          </p>
-        )}
-      </main>
-    </div>
+      )}
+    </WorkspaceDocPage>
   )
 }
 
@@ -63,7 +51,7 @@ function PrincipleList({ doc, editable }: { doc: Y.Doc; editable: boolean }) {
             {editable ? 'Add the first one below: a short name and what it means.' : 'The leads will write them down here.'}
           </p>
         ) : (
-          <ol className="principle-list">
+          <ol className="stack-list principle-list">
             {principles.map((principle, index) => (
               <PrincipleRow
                 key={principle.id}

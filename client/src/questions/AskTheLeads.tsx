@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react'
-import { Dialog } from '../components/Dialog.js'
-import { StatusIcon } from '../components/StatusIcon.js'
 import { useWorkspaceDoc } from '../hooks/useWorkspaceDoc.js'
 import { useOwnedDomains } from '../domains/useOwnedDomains.js'
 import { AskForm } from './AskForm.js'
 import { MyQuestions } from './MyQuestions.js'
+import { QuestionsDialog } from './QuestionsDialog.js'
 import type { Questions } from './useQuestions.js'
 
 /**
@@ -46,31 +45,15 @@ function AskDialog({ questions, onClose }: { questions: Questions; onClose(): vo
   const workspace = useWorkspaceDoc()
   const domains = useOwnedDomains(workspace)
   return (
-    <Dialog
+    <QuestionsDialog
       title="Ask the leads"
       description="Your question goes to the lead who owns its domain; the other lead sees it and supports that call. Only you and the two leads see it."
+      kind="ask"
+      questions={questions}
       onClose={onClose}
     >
-      <div className="questions-dialog" data-questions-dialog="ask">
-        {questions.status !== 'live' && <ConnectionLine status={questions.status} problem={questions.problem} />}
-        <AskForm store={questions.store} domains={domains} leads={questions.leads} />
-        <MyQuestions questions={questions.questions} leads={questions.leads} />
-        <div className="form__actions">
-          <button type="button" className="button button--quiet" onClick={onClose}>
-            Close
-          </button>
-        </div>
-      </div>
-    </Dialog>
-  )
-}
-
-/** Said in words while the questions' connection is not live (connecting, offline, signed out). */
-export function ConnectionLine({ status, problem }: { status: Questions['status']; problem: string | null }) {
-  return (
-    <p className={`notice${problem ? ' notice--problem' : ''}`} role="status" data-questions-connection={status}>
-      <StatusIcon kind={status === 'connecting' ? 'connecting' : 'offline'} />
-      <span>{problem ?? (status === 'connecting' ? 'Connecting to the server…' : 'Offline: questions and answers arrive once the connection is back.')}</span>
-    </p>
+      <AskForm store={questions.store} domains={domains} leads={questions.leads} />
+      <MyQuestions questions={questions.questions} leads={questions.leads} />
+    </QuestionsDialog>
   )
 }

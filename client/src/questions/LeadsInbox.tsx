@@ -1,9 +1,8 @@
 import { otherLead, ownersCall, leadName, ROLE_LABELS, type LeadRole, type Question } from '@fourwall/shared'
 import { useState, type ReactNode } from 'react'
-import { Dialog } from '../components/Dialog.js'
-import { ConnectionLine } from './AskTheLeads.js'
 import { AnswerForm } from './AnswerForm.js'
 import { QuestionCard } from './QuestionCard.js'
+import { QuestionsDialog } from './QuestionsDialog.js'
 import type { Questions } from './useQuestions.js'
 
 /** How many answered questions the inbox keeps on show, newest first. */
@@ -53,58 +52,52 @@ function InboxDialog({ role, questions, onClose }: { role: LeadRole; questions: 
   const otherName = leadName(leads, other) ?? `the ${ROLE_LABELS[other]}`
 
   return (
-    <Dialog
+    <QuestionsDialog
       title="Questions to the leads"
       description="Each question goes to the lead who owns its domain. The other lead sees it and supports that call."
+      kind="inbox"
+      questions={questions}
       onClose={onClose}
     >
-      <div className="questions-dialog" data-questions-dialog="inbox">
-        {questions.status !== 'live' && <ConnectionLine status={questions.status} problem={questions.problem} />}
-        {all === null ? null : (
-          <>
-            <InboxSection
-              id="inbox-mine"
-              title={`Yours to answer (${mine.length})`}
-              empty="Nothing to answer. When someone asks about one of your domains, it appears here at once."
-              questions={mine}
-              kind="mine"
-              render={(question) => (
-                <QuestionCard key={question.id} question={question} leads={leads} showAsker>
-                  <AnswerForm store={questions.store} question={question} />
-                </QuestionCard>
-              )}
-            />
-            <InboxSection
-              id="inbox-theirs"
-              title={`${ownersCall(other, leads)} (${theirs.length})`}
-              empty={`Nothing open in ${otherName}’s domains.`}
-              questions={theirs}
-              kind="theirs"
-              render={(question) => (
-                <QuestionCard key={question.id} question={question} leads={leads} showAsker>
-                  <p className="question-card__defer" data-others-call>
-                    {ownersCall(other, leads)}: {otherName} answers this, and you support that call.
-                  </p>
-                </QuestionCard>
-              )}
-            />
-            <InboxSection
-              id="inbox-answered"
-              title={`Answered (${answered.length})`}
-              empty="No answered questions yet."
-              questions={answered}
-              kind="answered"
-              render={(question) => <QuestionCard key={question.id} question={question} leads={leads} showAsker />}
-            />
-          </>
-        )}
-        <div className="form__actions">
-          <button type="button" className="button button--quiet" onClick={onClose}>
-            Close
-          </button>
-        </div>
-      </div>
-    </Dialog>
+      {all === null ? null : (
+        <>
+          <InboxSection
+            id="inbox-mine"
+            title={`Yours to answer (${mine.length})`}
+            empty="Nothing to answer. When someone asks about one of your domains, it appears here at once."
+            questions={mine}
+            kind="mine"
+            render={(question) => (
+              <QuestionCard key={question.id} question={question} leads={leads} showAsker>
+                <AnswerForm store={questions.store} question={question} />
+              </QuestionCard>
+            )}
+          />
+          <InboxSection
+            id="inbox-theirs"
+            title={`${ownersCall(other, leads)} (${theirs.length})`}
+            empty={`Nothing open in ${otherName}’s domains.`}
+            questions={theirs}
+            kind="theirs"
+            render={(question) => (
+              <QuestionCard key={question.id} question={question} leads={leads} showAsker>
+                <p className="question-card__defer" data-others-call>
+                  {ownersCall(other, leads)}: {otherName} answers this, and you support that call.
+                </p>
+              </QuestionCard>
+            )}
+          />
+          <InboxSection
+            id="inbox-answered"
+            title={`Answered (${answered.length})`}
+            empty="No answered questions yet."
+            questions={answered}
+            kind="answered"
+            render={(question) => <QuestionCard key={question.id} question={question} leads={leads} showAsker />}
+          />
+        </>
+      )}
+    </QuestionsDialog>
   )
 }
 
@@ -126,7 +119,7 @@ function InboxSection({ id, title, empty, questions, kind, render }: SectionProp
           {empty}
         </p>
       ) : (
-        <ul className="question-list">{questions.map(render)}</ul>
+        <ul className="stack-list question-list">{questions.map(render)}</ul>
       )}
     </section>
   )

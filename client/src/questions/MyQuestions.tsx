@@ -30,7 +30,7 @@ export function MyQuestions({ questions, leads }: Props) {
           You have not asked the leads anything yet. Only you and the two leads see what you ask.
         </p>
       ) : (
-        <ul className="question-list">
+        <ul className="stack-list question-list">
           {questions.map((question) => (
             <QuestionCard key={question.id} question={question} leads={leads} />
           ))}

@@ -58,8 +58,7 @@ export function OkrForm({ teams, initial, submit, onSubmit, onDone, onCancel, la
       onCancel()
     }
   }
-  const invalid = (field: string): boolean => command.problem !== null && command.field === field
-  const describedBy = (field: string): string | undefined => (invalid(field) ? problemId : undefined)
+  const describedBy = (field: string): string | undefined => (command.invalid(field) ? problemId : undefined)
 
   return (
     <form className="form okr-form" onSubmit={save} onKeyDown={onKeyDown} aria-label={label} noValidate data-okr-form>
@@ -69,7 +68,7 @@ export function OkrForm({ teams, initial, submit, onSubmit, onDone, onCancel, la
         value={draft.objective}
         maxLength={OBJECTIVE_MAX}
         autoComplete="off"
-        invalid={invalid('objective')}
+        invalid={command.invalid('objective')}
         describedBy={describedBy('objective')}
         onChange={(event) => change('objective', event.currentTarget.value)}
       />
@@ -80,7 +79,7 @@ export function OkrForm({ teams, initial, submit, onSubmit, onDone, onCancel, la
           className="okr-form__key-results"
           rows={3}
           value={draft.keyResults}
-          aria-invalid={invalid('keyResults') || undefined}
+          aria-invalid={command.invalid('keyResults') || undefined}
           aria-describedby={[`${id}-key-results-hint`, describedBy('keyResults')].filter(Boolean).join(' ')}
           onChange={(event) => change('keyResults', event.currentTarget.value)}
         />
@@ -94,7 +93,7 @@ export function OkrForm({ teams, initial, submit, onSubmit, onDone, onCancel, la
           <select
             id={`${id}-team`}
             value={draft.teamId}
-            aria-invalid={invalid('teamId') || undefined}
+            aria-invalid={command.invalid('teamId') || undefined}
             aria-describedby={describedBy('teamId')}
             onChange={(event) => change('teamId', event.currentTarget.value)}
           >

@@ -2,6 +2,7 @@ import { DOMAIN_LABELS, removeOkr, updateOkr, type Okr, type Team } from '@fourw
 import { useState } from 'react'
 import type * as Y from 'yjs'
 import { FormProblem } from '../components/FormProblem.js'
+import { ConfirmRemoval } from '../components/rows/ConfirmRemoval.js'
 import { draftOf, OkrForm } from './OkrForm.js'
 import { moveOkr } from './reorder.js'
 import { useCommand } from './useCommand.js'
@@ -48,22 +49,14 @@ export function OkrRow({ doc, okr, group, teams, editable }: Props) {
         {editable && (
           <td>
             {mode === 'confirming' ? (
-              <div className="row-actions">
-                <span>Remove this OKR? Past weeks keep their copy.</span>
-                <button
-                  type="button"
-                  className="button button--small button--danger"
-                  autoFocus
-                  onClick={() => {
-                    if (command.run(() => removeOkr(doc, okr.id))) setMode('idle')
-                  }}
-                >
-                  Yes, remove<span className="visually-hidden"> {okr.objective}</span>
-                </button>
-                <button type="button" className="button button--small button--quiet" onClick={() => setMode('idle')}>
-                  Cancel
-                </button>
-              </div>
+              <ConfirmRemoval
+                question="Remove this OKR? Past weeks keep their copy."
+                name={okr.objective}
+                onConfirm={() => {
+                  if (command.run(() => removeOkr(doc, okr.id))) setMode('idle')
+                }}
+                onCancel={() => setMode('idle')}
+              />
             ) : (
               <div className="row-actions okr-actions">
                 <button

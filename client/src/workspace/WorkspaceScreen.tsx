@@ -1,11 +1,7 @@
-import { can, WORKSPACE_DOC } from '@fourwall/shared'
+import { can } from '@fourwall/shared'
 import type * as Y from 'yjs'
-import { StatusIcon } from '../components/StatusIcon.js'
-import { useConnectionStatus } from '../hooks/useConnectionStatus.js'
-import { useHasSynced } from '../hooks/useHasSynced.js'
-import { useProvider } from '../hooks/useProvider.js'
+import { WorkspaceDocPage } from '../components/WorkspaceDocPage.js'
 import type { Session } from '../hooks/useSession.js'
-import { useSessionSignals } from '../hooks/useSessionSignals.js'
 import type { Identity } from '../lib/identity.js'
 import { CsvImport } from './CsvImport.js'
 import { DomainsSection } from './DomainsSection.js'
@@ -14,7 +10,6 @@ import { OkrsSection } from './OkrsSection.js'
 import { PeopleNote } from './PeopleNote.js'
 import { TeamsSection } from './TeamsSection.js'
 import { useWorkspace } from './useWorkspace.js'
-import { WorkspaceHeader } from './WorkspaceHeader.js'
 
 /**
  * The workspace setup page: the teams and the OKRs every weekly review is built from, edited live
@@ -22,37 +17,25 @@ import { WorkspaceHeader } from './WorkspaceHeader.js'
  * same content as text, with no controls (the server refuses their writes anyway).
  */
 export function WorkspaceScreen({ identity, session }: { identity: Identity; session: Session }) {
-  const provider = useProvider(WORKSPACE_DOC)
-  const connection = useConnectionStatus(provider)
-  const synced = useHasSynced(provider)
-  useSessionSignals(provider, session.recheck)
   const editable = can(identity.role, 'workspace.write')
-
   return (
-    <div className="workspace-screen" data-screen="workspace" data-synced={synced} data-editable={editable}>
-      <WorkspaceHeader
-        identity={identity}
-        connection={connection}
-        onReconnect={() => provider?.connect()}
-        onSignOut={session.signOut}
-      />
-      <main className="workspace-screen__main">
-        {!editable && (
-          <p className="notice notice--read-only" data-read-only>
-            <strong>Read-only view.</strong> The leads, their chiefs of staff and admins set up the teams and OKRs; you can
-            read them here.
-          </p>
-        )}
-        <PeopleNote identity={identity} />
-        {provider && synced ? (
-          <WorkspaceContent doc={provider.doc} identity={identity} editable={editable} />
-        ) : (
-          <p role="status" className="panel loading" aria-busy="true" data-loading="workspace">
-            <StatusIcon kind="connecting" /> Loading the workspace…
-          </p>
-        )}
-      </main>
-    </div>
+    <WorkspaceDocPage
+      screen="workspace"
+      title="Workspace"
+      identity={identity}
+      session={session}
+      editable={editable}
+      loading="Loading the workspace…"
+      content={(doc) => <WorkspaceContent doc={doc} identity={identity} editable={editable} />}
+    >
+      {!editable && (
+        <p className="notice notice--read-only" data-read-only>
+          <strong>Read-only view.</strong> The leads, their chiefs of staff and admins set up the teams and OKRs; you can
+          read them here.
+        </p>
+      )}
+      <PeopleNote identity={identity} />
+    </WorkspaceDocPage>
   )
 }
 

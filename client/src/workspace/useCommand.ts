@@ -6,6 +6,8 @@ export interface Command {
   problem: string | null
   /** The input that sentence is about ("objective", "name"), so a form can mark that field. */
   field: string | null
+  /** Whether the last refusal is about this input, so the form marks it (aria-invalid). */
+  invalid(field: string): boolean
   clear(): void
   /**
    * Runs a document command (addTeam, updateOkr, …). Commands validate before they write and throw
@@ -30,5 +32,7 @@ export function useCommand(): Command {
     setFailure(null)
     return true
   }, [])
-  return { problem: failure?.problem ?? null, field: failure?.field ?? null, clear, run }
+  const problem = failure?.problem ?? null
+  const field = failure?.field ?? null
+  return { problem, field, invalid: (input) => problem !== null && field === input, clear, run }
 }
