@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import path from 'node:path'
 import type { Server as SocketServer } from 'socket.io'
+import { RedisAccountStore } from './accounts/RedisAccountStore.js'
 import { SqliteAccountStore } from './accounts/SqliteAccountStore.js'
 import type { AccountStore } from './accounts/AccountStore.js'
 import { Accounts } from './auth/Accounts.js'
@@ -19,12 +20,14 @@ import { createApp } from './http/app.js'
 import { originChecker, originForLog } from './http/origin.js'
 import { createLogger, type Logger } from './logger.js'
 import { Metrics } from './metrics.js'
+import { RedisRealtime } from './realtime/RedisRealtime.js'
 import { createSocketServer, socketHolder } from './realtime/socketio.js'
 import { RedisStorage } from './storage/RedisStorage.js'
 import { SqliteStorage } from './storage/SqliteStorage.js'
 import type { Storage } from './storage/Storage.js'
 import type { Document } from './sync/Document.js'
 import { DocumentRegistry } from './sync/DocumentRegistry.js'
+import { SingleProcessFanout, type Fanout } from './sync/Fanout.js'
 import { SYNC_PATH, SyncEndpoint } from './sync/SyncEndpoint.js'
 import { WriteQueue } from './sync/WriteQueue.js'
 import {
@@ -89,10 +92,14 @@ export class FourwallServer {
       (config.redisUrl
         ? await RedisStorage.open({ url: config.redisUrl, prefix: config.redisPrefix, log })
         : SqliteStorage.open({ file, synchronous: config.sqliteSynchronous }))
-    // The account store stays in SQLite even with REDIS_URL, for now: a later part of the
-    // scale-out moves it to Redis too.
-    const accountStore = options.accountStore ?? SqliteAccountStore.open({ file, synchronous: config.sqliteSynchronous })
-    const server = new FourwallServer(config, storage, accountStore, log)
+    // With REDIS_URL, people, sessions, the audit log and the meeting live in Redis too: any process serves any request.
+    const redis = config.redisUrl ? { url: config.redisUrl, prefix: config.redisPrefix, log } : null
+    const accountStore =
+      options.accountStore ?? (redis ? await RedisAccountStore.open(redis) : SqliteAccountStore.open({ file, synchronous: config.sqliteSynchronous }))
+    const realtime = redis ? await RedisRealtime.open(redis) : null
+    // With Redis, documents follow the other processes' updates and presence (closed with the storage).
+    const fanout = storage instanceof RedisStorage ? await storage.openFanout() : new SingleProcessFanout(storage)
+    const server = new FourwallServer(config, storage, accountStore, log, fanout, realtime)
     await server.listen()
     return server
   }
@@ -102,6 +109,8 @@ export class FourwallServer {
     readonly storage: Storage,
     readonly accountStore: AccountStore,
     readonly log: Logger,
+    fanout: Fanout,
+    private readonly realtime: RedisRealtime | null = null,
   ) {
     const { secret } = loadOrCreateSecret(config.dataDir, config.secret)
     this.tokens = new TokenSigner(secret)
@@ -118,13 +127,14 @@ export class FourwallServer {
       log,
       onSessionsEnded: (ids) => this.sessions.endSessions(ids),
       onPersonChanged: (personId) => this.sessions.personChanged(personId),
+      attemptLimiter: realtime?.attemptLimiter,
     })
     this.authenticator = new Authenticator(this.tokens, this.accounts)
     this.decisions = createDecisionSigning({ secret, documents: () => this.documents, closure: this.closure, accounts: this.accounts, log })
     this.slack = new SlackNotifier({ log })
     this.writeQueue = new WriteQueue(storage, this.metrics, log)
     this.documents = new DocumentRegistry(
-      { storage, writeQueue: this.writeQueue, metrics: this.metrics, log, config },
+      { storage, fanout, writeQueue: this.writeQueue, metrics: this.metrics, log, config },
       config,
       seedDefaultDomains(log),
     )
@@ -175,6 +185,7 @@ export class FourwallServer {
         ...decisionHandlers({ signing: this.decisions }),
         ...questionHandlers(questionHandlerDeps({ documents: this.documents, store: accountStore, accounts: this.accounts })),
       ],
+      scaleOut: realtime?.socketio,
     })
     // socket.io handles its own upgrades (and checks their Origin with allowRequest).
     this.httpServer.on('upgrade', (request, socket, head) => {
@@ -382,6 +393,7 @@ export class FourwallServer {
     await Promise.race([this.writeQueue.drain(), delay(remaining())])
     this.httpServer.closeAllConnections()
     await Promise.race([httpClosed, delay(200)])
+    await this.realtime?.close()
     await this.storage.close()
     await this.accountStore.close()
     this.log.info('server stopped')

@@ -2,7 +2,7 @@
 /**
  * The admin CLI, for bootstrapping and scripting a deployment without a browser. It works on the
  * same DATA_DIR (and FOURWALL_SECRET) as the server, so the server accepts what it creates, and it
- * can run while the server runs (SQLite serialises the two).
+ * can run while the server runs (SQLite serialises the two; with REDIS_URL it uses the server's Redis).
  *
  *   fourwall admin create --name "Ada" [--login ada@example.com --password-stdin]
  *   fourwall invite create --role team-lead --name "Grace" [--team Mobile] [--works-for product-lead] [--expires-in-hours 72]
@@ -12,6 +12,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { isLeadRole, isRole, LEAD_ROLES, ROLES, type LeadRole, type Role } from '@fourwall/shared'
 import { AccountError } from './accounts/AccountStore.js'
+import { RedisAccountStore } from './accounts/RedisAccountStore.js'
 import { SqliteAccountStore } from './accounts/SqliteAccountStore.js'
 import { Accounts } from './auth/Accounts.js'
 import { loadOrCreateSecret } from './auth/secret.js'
@@ -65,8 +66,11 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '')
 }
 
-function openAccounts(config: FourwallConfig): Accounts {
-  const store = SqliteAccountStore.open({ file: path.join(config.dataDir, 'fourwall.db'), synchronous: config.sqliteSynchronous })
+/** The server's own account store: Redis with REDIS_URL (and REDIS_PREFIX), else the SQLite file in DATA_DIR. */
+async function openAccounts(config: FourwallConfig): Promise<Accounts> {
+  const store = config.redisUrl
+    ? await RedisAccountStore.open({ url: config.redisUrl, prefix: config.redisPrefix })
+    : SqliteAccountStore.open({ file: path.join(config.dataDir, 'fourwall.db'), synchronous: config.sqliteSynchronous })
   return new Accounts({ store, config, log: createLogger('silent') })
 }
 
@@ -112,7 +116,7 @@ async function main(argv: string[]): Promise<void> {
     const role = requiredRole(values)
     const worksFor = values['works-for']
     if (worksFor !== undefined && !isLeadRole(worksFor)) fail(`--works-for must be one of ${LEAD_ROLES.join(', ')}`)
-    const accounts = openAccounts(config)
+    const accounts = await openAccounts(config)
     try {
       const { code, invite } = await accounts.createInvite(null, {
         name,
@@ -134,7 +138,7 @@ async function main(argv: string[]): Promise<void> {
     if (values['password-stdin'] && !values.login) fail('--password-stdin needs --login')
     if (values.login && !values['password-stdin']) fail('--login needs a password on standard input (--password-stdin)')
     const password = values['password-stdin'] ? await readStdin() : undefined
-    const accounts = openAccounts(config)
+    const accounts = await openAccounts(config)
     try {
       const person = await accounts.createPerson(null, { name, role: 'admin', login: values.login, password })
       const { code } = await accounts.createInvite(null, { name, role: 'admin', worksFor: null, team: null, expiresInHours: 24, personId: person.id })

@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process'
 import { constants, existsSync } from 'node:fs'
-import { access, open, readFile, rm, stat } from 'node:fs/promises'
+import { access, mkdir, open, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { delimiter, join } from 'node:path'
 
@@ -44,6 +44,49 @@ export function ensureChromium(): Promise<string> {
 /** Path of a `redis-server` binary, installing Debian's `redis-server` package if there is none. */
 export function ensureRedisServer(): Promise<string> {
   return ensureProgram(REDIS_SERVER)
+}
+
+const NGINX: Program = {
+  label: 'nginx',
+  envVar: 'NGINX_PATH',
+  defaultPath: '/usr/sbin/nginx',
+  packages: ['nginx'],
+}
+
+/** Where an nginx unpacked for the tests lives (see ensureNginx). */
+const UNPACKED_NGINX_DIR = join(tmpdir(), 'fourwall-nginx')
+
+/**
+ * Path of an nginx binary, for the test that runs deploy/nginx.conf in front of two processes.
+ * Installing Debian's package would also start a system nginx on port 80 (its postinst does), so
+ * when none is installed the package is downloaded and unpacked into the temp directory instead:
+ * the binary only needs libraries every Debian has (libc, libcrypt, pcre2, libssl, zlib).
+ */
+export async function ensureNginx(): Promise<string> {
+  const found = await findProgram(NGINX)
+  if (found) return found
+  const unpacked = join(UNPACKED_NGINX_DIR, 'usr/sbin/nginx')
+  if (await isExecutable(unpacked)) return unpacked
+  return withLock('fourwall-unpack-nginx.lock', async () => {
+    if (await isExecutable(unpacked)) return unpacked
+    if (!onPath('apt-get') || !onPath('dpkg-deb')) {
+      throw new Error('nginx is needed by the tests and this machine has no apt-get to fetch it. Install nginx yourself or set NGINX_PATH.')
+    }
+    console.log("Fetching Debian's nginx package for the tests (unpacked into the temp directory, not installed)...")
+    await mkdir(UNPACKED_NGINX_DIR, { recursive: true })
+    try {
+      await run(['sh', '-c', `cd ${JSON.stringify(UNPACKED_NGINX_DIR)} && apt-get download nginx`])
+    } catch {
+      // A machine whose package lists were never fetched: fetch them (as root) and try again.
+      const prefix = process.getuid?.() === 0 ? '' : 'sudo -n '
+      await run(['sh', '-c', `${prefix}apt-get update && cd ${JSON.stringify(UNPACKED_NGINX_DIR)} && apt-get download nginx`])
+    }
+    const deb = (await readdir(UNPACKED_NGINX_DIR)).find((name) => name.startsWith('nginx_') && name.endsWith('.deb'))
+    if (!deb) throw new Error(`apt-get download nginx left no .deb in ${UNPACKED_NGINX_DIR}`)
+    await run(['dpkg-deb', '-x', join(UNPACKED_NGINX_DIR, deb), UNPACKED_NGINX_DIR])
+    if (!(await isExecutable(unpacked))) throw new Error(`unpacked ${deb} but ${unpacked} is missing`)
+    return unpacked
+  })
 }
 
 async function ensureProgram(program: Program): Promise<string> {

@@ -1,13 +1,14 @@
 /**
  * Where the server keeps its own state beside the documents: people, invites, sessions, the
- * audit log and a few installation settings (such as the Slack webhook). One interface, SQLite now (in the same DATA_DIR file family as the documents) and Redis
- * with the scale-out issue; every backend passes `test/integration/accounts.contract.ts`.
+ * audit log and a few installation settings (such as the Slack webhook). One interface, two backends:
+ * SQLite (SqliteAccountStore, in the same DATA_DIR file as the documents) and Redis
+ * (RedisAccountStore, with REDIS_URL); both pass `test/integration/accounts.contract.ts`.
  *
  * Secrets never reach the store: invite codes and session cookies are stored as SHA-256 hashes and
  * passwords as scrypt hashes. Rules that must hold across concurrent requests and processes (one
  * person per lead role, unique logins, single-use invites) are enforced here, atomically.
  */
-import type { AuditEntry, Question, QuestionAnswer, RoleAssignment } from '@fourwall/shared'
+import { ROLE_LABELS, type AuditEntry, type LeadRole, type Question, type QuestionAnswer, type RoleAssignment } from '@fourwall/shared'
 
 export interface PersonRecord extends RoleAssignment {
   id: string
@@ -93,12 +94,25 @@ export function inviteError(code: keyof typeof INVITE_MESSAGES): AccountError {
   return new AccountError(code, INVITE_MESSAGES[code])
 }
 
+/** A sign-in link whose person was removed after it was made. */
+export function inviteForRemovedPerson(): AccountError {
+  return new AccountError('invite-revoked', 'The person this sign-in link was made for no longer exists. Ask your admin for a new one.')
+}
+
 export function loginTaken(): AccountError {
   return new AccountError('login-taken', 'This login is already taken; choose another one.')
 }
 
 export function personNotFound(): AccountError {
   return new AccountError('not-found', 'There is no such person.')
+}
+
+export function leadTaken(holder: Pick<PersonRecord, 'name'>, role: LeadRole): AccountError {
+  return new AccountError('lead-taken', `${holder.name} is already the ${ROLE_LABELS[role]}; change their role first.`)
+}
+
+export function lastAdmin(): AccountError {
+  return new AccountError('last-admin', 'This is the last admin; make someone else an admin first.')
 }
 
 export interface AccountStore {

@@ -10,10 +10,13 @@
  * read before the write commits. Unique indexes back the first two rules as a last line of defence.
  */
 import Database from 'better-sqlite3'
-import { LEAD_ROLES, ROLE_LABELS, isLeadRole, normalizeLogin, type AuditEntry, type LeadRole, type Question, type QuestionAnswer } from '@fourwall/shared'
+import { LEAD_ROLES, isLeadRole, normalizeLogin, type AuditEntry, type LeadRole, type Question, type QuestionAnswer } from '@fourwall/shared'
 import {
   AccountError,
   inviteError,
+  inviteForRemovedPerson,
+  lastAdmin,
+  leadTaken,
   loginTaken,
   personNotFound,
   type AccountStore,
@@ -198,12 +201,7 @@ export class SqliteAccountStore implements AccountStore {
       let person: PersonRecord
       if (invite.personId !== null) {
         const existing = s.getPerson.get(invite.personId)
-        if (!existing) {
-          throw new AccountError(
-            'invite-revoked',
-            'The person this sign-in link was made for no longer exists. Ask your admin for a new one.',
-          )
-        }
+        if (!existing) throw inviteForRemovedPerson()
         person = existing
       } else {
         // The invite fixes who the new person is; the candidate only brings what they chose
@@ -514,10 +512,3 @@ function loginKey(login: string | null): string | null {
   return login === null ? null : normalizeLogin(login)
 }
 
-function leadTaken(holder: PersonRecord, role: LeadRole): AccountError {
-  return new AccountError('lead-taken', `${holder.name} is already the ${ROLE_LABELS[role]}; change their role first.`)
-}
-
-function lastAdmin(): AccountError {
-  return new AccountError('last-admin', 'This is the last admin; make someone else an admin first.')
-}

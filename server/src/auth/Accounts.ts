@@ -34,7 +34,7 @@ import {
   type PersonRecord,
   type SessionRecord,
 } from '../accounts/AccountStore.js'
-import { AttemptLimiter, describeWait } from './AttemptLimiter.js'
+import { describeWait, MemoryAttemptLimiter, type AttemptLimiter, type AttemptLimiterFactory } from './AttemptLimiter.js'
 import { hashPassword, verifyPassword } from './passwords.js'
 import type { Principal } from './Principal.js'
 import { hashSecret, newSecret } from './secrets.js'
@@ -53,6 +53,8 @@ export interface AccountsDeps {
   onSessionsEnded?: (sessionIds: string[]) => void
   /** This person's role or name changed: their sockets must reconnect to pick it up. */
   onPersonChanged?: (personId: string) => void
+  /** Where sign-in attempts are counted; default: this process's memory (Redis shares them across processes). */
+  attemptLimiter?: AttemptLimiterFactory
 }
 
 /** Where a request came from, for the sessions list and the rate limits. */
@@ -109,10 +111,14 @@ const TOUCH_EVERY_MS = 60_000
 const HOUR = 3_600_000
 
 export class Accounts {
-  private readonly ipLimiter = new AttemptLimiter(PER_IP)
-  private readonly accountLimiter = new AttemptLimiter(PER_ACCOUNT)
+  private readonly ipLimiter: AttemptLimiter
+  private readonly accountLimiter: AttemptLimiter
 
-  constructor(private readonly deps: AccountsDeps) {}
+  constructor(private readonly deps: AccountsDeps) {
+    const limiter = deps.attemptLimiter ?? ((_kind, window) => new MemoryAttemptLimiter(window))
+    this.ipLimiter = limiter('ip', PER_IP)
+    this.accountLimiter = limiter('account', PER_ACCOUNT)
+  }
 
   get store(): AccountStore {
     return this.deps.store
@@ -168,7 +174,7 @@ export class Accounts {
   async previewInvite(code: string, client: ClientInfo): Promise<InvitePreview> {
     const attempt = await this.beginAttempt(client)
     const invite = await this.usableInvite(code)
-    attempt.succeeded()
+    await attempt.succeeded()
     const person = invite.personId ? await this.deps.store.getPerson(invite.personId) : null
     return {
       status: 'pending',
@@ -203,7 +209,7 @@ export class Accounts {
     // The code is checked (and counted against the address) before any expensive hashing.
     const attempt = await this.beginAttempt(client)
     const pending = await this.usableInvite(code)
-    attempt.succeeded()
+    await attempt.succeeded()
     const now = Date.now()
     const candidate: NewPerson = { id: randomUUID(), name: '', role: 'team-lead', worksFor: null, team: null, login: null, passwordHash: null, createdAt: now }
     if (credentials) {
@@ -257,8 +263,8 @@ export class Accounts {
       await this.audit(null, 'signin.failed', person?.id ?? null, { login: account.slice(0, 120), reason: 'wrong-credentials', ip: client.ip })
       throw new SignInRefused(401, 'Wrong login or password.')
     }
-    attempt.succeeded()
-    this.accountLimiter.reset(account)
+    await attempt.succeeded()
+    await this.accountLimiter.reset(account)
     return this.startSession(person, client)
   }
 
@@ -422,24 +428,22 @@ export class Accounts {
    * often recently; otherwise counted as a failure right away, and taken back by `succeeded()`.
    * Counting first means parallel attempts cannot slip past the limit while earlier ones are checked.
    */
-  private async beginAttempt(client: ClientInfo, account?: string): Promise<{ succeeded(): void }> {
+  private async beginAttempt(client: ClientInfo, account?: string): Promise<{ succeeded(): Promise<void> }> {
     const ip = client.ip ?? 'unknown'
-    const ipWait = this.ipLimiter.blockedFor(ip)
+    const ipWait = await this.ipLimiter.take(ip)
     if (ipWait > 0) throw new SignInRefused(429, `Too many failed sign-in attempts from your network. Try again in ${describeWait(ipWait)}.`, Math.ceil(ipWait / 1000))
-    this.ipLimiter.record(ip)
     if (account !== undefined) {
-      const accountWait = this.accountLimiter.blockedFor(account)
+      const accountWait = await this.accountLimiter.take(account)
       // A locked account's attempts still count against the address (above), which bounds them.
       if (accountWait > 0) {
         await this.audit(null, 'signin.failed', null, { login: account.slice(0, 120), reason: 'rate-limited', ip: client.ip })
         throw new SignInRefused(429, `Too many failed sign-ins for this account. Try again in ${describeWait(accountWait)}.`, Math.ceil(accountWait / 1000))
       }
-      this.accountLimiter.record(account)
     }
     return {
-      succeeded: () => {
-        this.ipLimiter.forgive(ip)
-        if (account !== undefined) this.accountLimiter.forgive(account)
+      succeeded: async () => {
+        await this.ipLimiter.forgive(ip)
+        if (account !== undefined) await this.accountLimiter.forgive(account)
       },
     }
   }

@@ -2,7 +2,8 @@
  * The meeting-control events (see shared/src/meeting.ts for the protocol and its rules). The
  * dispatcher has already checked the rate, the role's permission and the payload; these handlers
  * apply the change through MeetingRooms and broadcast the new state to the week's room; joining and
- * leaving broadcast who is present when that changed.
+ * leaving broadcast who is present when that changed. A broadcast goes through socket.io's adapter,
+ * so with the Redis adapter it reaches the week's sockets on every process.
  */
 import {
   MEETING_EVENT_ACTIONS,
@@ -24,10 +25,10 @@ export function meetingRoomName(weekId: WeekId): string {
 
 export interface MeetingHandlerDeps {
   rooms: MeetingRooms
-  /** Sends `meeting:state` to everyone in the state's week room. */
+  /** Sends `meeting:state` to everyone in the state's week room, on every process. */
   broadcast(state: MeetingState): void
-  /** Sends `meeting:present` with the week's people to everyone in its room. */
-  broadcastPresence(weekId: WeekId): void
+  /** Sends `meeting:present` with the week's people to everyone in its room, on every process. */
+  broadcastPresence(weekId: WeekId): Promise<void>
 }
 
 function actorOf(context: EventContext): MeetingActor {
@@ -59,18 +60,18 @@ export function meetingHandlers({ rooms, broadcast, broadcastPresence }: Meeting
 
   return [
     meetingHandler('meeting:join', async ({ weekId }, context) => {
-      const joined = rooms.join(weekId, actorOf(context))
+      const joined = await rooms.join(weekId, actorOf(context))
       if (!joined.ok) throw new Refusal(joined.error, joined.counts)
       // The others hear of the newcomer before the socket is in the room: the newcomer's ack
       // carries the same list, so it needs no broadcast of its own.
-      if (joined.presentChanged) broadcastPresence(weekId)
+      if (joined.presentChanged) await broadcastPresence(weekId)
       await context.socket.join(meetingRoomName(weekId))
-      return { ok: true, state: rooms.state(weekId) }
+      return { ok: true, state: await rooms.state(weekId) }
     }),
     meetingHandler('meeting:leave', async ({ weekId }, context) => {
-      const presentChanged = rooms.leave(weekId, context.socket.id)
+      const presentChanged = await rooms.leave(weekId, context.socket.id)
       await context.socket.leave(meetingRoomName(weekId))
-      if (presentChanged) broadcastPresence(weekId)
+      if (presentChanged) await broadcastPresence(weekId)
       return { ok: true }
     }),
     meetingHandler('meeting:claim', ({ weekId }, context) => settle(rooms.claim(weekId, actorOf(context)))),

@@ -1,13 +1,15 @@
 /**
- * socket.io on the same HTTP server, for what is not a document edit: meeting control today
- * (meetingHandlers.ts), questions and notifications with later issues. It authenticates with
+ * socket.io on the same HTTP server, for what is not a document edit: meeting control
+ * (meetingHandlers.ts), questions and their notifications (questionHandlers.ts), decision signing.
+ * With several processes (REDIS_URL) it runs on the Redis adapter (RedisRealtime.ts), so whatever
+ * is sent to a room reaches that room's sockets on every process. It authenticates with
  * the session cookie of the handshake (browsers) or `auth.token` (scripts), and is set up never to touch the Yjs endpoint's upgrades. Pages on origins that
  * ALLOWED_ORIGINS does not allow are refused at the handshake, over polling and over websocket
  * alike (see http/origin.ts). Every event goes through the dispatcher (events.ts): rate limit,
  * permission, payload validation, then its handler.
  */
 import type { Server as HttpServer } from 'node:http'
-import { Server, type Socket } from 'socket.io'
+import { Server, type ServerOptions, type Socket } from 'socket.io'
 import type { ClockReply, MeetingServerEvents, WeekId } from '@fourwall/shared'
 import type { Authenticator } from '../auth/Authenticator.js'
 import type { SessionHolder } from '../auth/SessionWatcher.js'
@@ -17,7 +19,20 @@ import type { Logger } from '../logger.js'
 import { defineHandler, EventDispatcher, EventRegistry, type AnyEventHandler, type EventSocket } from './events.js'
 import { meetingHandlers, meetingRoomName } from './meetingHandlers.js'
 import { MeetingRooms } from './MeetingRooms.js'
+import type { MeetingStore } from './MeetingStore.js'
 import { joinQuestionRooms } from './questionHandlers.js'
+
+/**
+ * What lets socket.io span several processes (RedisRealtime.ts): an adapter that carries room
+ * broadcasts to every process, and a meeting store they all share. Without it: one process.
+ */
+export interface SocketScaleOut {
+  adapter: ServerOptions['adapter']
+  meetingStore: MeetingStore & {
+    /** Calls `listener` now and then, to look for presence changes made by other processes. */
+    watch(listener: () => void): void
+  }
+}
 
 export interface SocketData {
   identity: Identity
@@ -56,6 +71,8 @@ export function createSocketServer(
     isWeekClosed: (weekId: WeekId) => Promise<boolean>
     /** More commands beside the meeting's (signing decisions...), each through the same dispatcher. */
     handlers?: AnyEventHandler[]
+    /** Several processes on one Redis; absent: this process alone. */
+    scaleOut?: SocketScaleOut
   },
 ): Server {
   const io = new Server<Record<string, never>, MeetingServerEvents, Record<string, never>, SocketData>(httpServer, {
@@ -64,6 +81,7 @@ export function createSocketServer(
     // Leave upgrades for other paths (the Yjs endpoint) alone instead of destroying them.
     destroyUpgrade: false,
     maxHttpBufferSize: deps.maxMessageBytes,
+    ...(deps.scaleOut ? { adapter: deps.scaleOut.adapter } : {}),
     // Runs on every new session's handshake, whichever the transport: a foreign Origin gets 403 on
     // polling and a refused upgrade on websocket, before any session exists. Later requests of a
     // session carry its id, which only a page that completed an allowed handshake knows.
@@ -101,10 +119,19 @@ export function createSocketServer(
     )
   })
 
-  const meetings = new MeetingRooms({ isWeekClosed: deps.isWeekClosed })
-  const broadcastPresence = (weekId: WeekId): void => {
-    io.to(meetingRoomName(weekId)).emit('meeting:present', meetings.presence(weekId))
+  const meetings = new MeetingRooms({ isWeekClosed: deps.isWeekClosed, store: deps.scaleOut?.meetingStore })
+  const broadcastPresence = async (weekId: WeekId): Promise<void> => {
+    io.to(meetingRoomName(weekId)).emit('meeting:present', await meetings.presence(weekId))
   }
+  const presenceFailed = (error: unknown): void => deps.log.warn('meeting presence update failed', { error })
+  // People can leave a room without any socket here hearing of it: a process that stopped lets its
+  // people age out of the shared store. Each check tells the rooms here what changed.
+  deps.scaleOut?.meetingStore.watch(() => {
+    meetings
+      .presenceChanges()
+      .then((weeks) => Promise.all(weeks.map(broadcastPresence)))
+      .catch(presenceFailed)
+  })
   const registry = new EventRegistry([
     whoami,
     clock,
@@ -124,7 +151,10 @@ export function createSocketServer(
     dispatcher.attach(socket as unknown as EventSocket)
     // The facilitator role survives a disconnect (see shared/src/meeting.ts); room membership does not.
     socket.on('disconnect', () => {
-      for (const weekId of meetings.leaveAll(socket.id)) broadcastPresence(weekId)
+      meetings
+        .leaveAll(socket.id)
+        .then((weeks) => Promise.all(weeks.map(broadcastPresence)))
+        .catch(presenceFailed)
     })
   })
 

@@ -14,7 +14,11 @@
  *
  * Reads that need a consistent view (load, compaction's read, stats) go in one MULTI, and both
  * writes are scripts, so a reader never sees a snapshot without the trim that goes with it.
+ *
+ * Several processes: every stream entry names the process that stored it, and each process follows
+ * the streams of the documents it holds through its fan-out (openFanout, redis/RedisFanout.ts).
  */
+import { randomUUID } from 'node:crypto'
 import type { Redis } from 'ioredis'
 import * as Y from 'yjs'
 import type { DocumentUpdateEntry } from '@fourwall/shared'
@@ -22,6 +26,7 @@ import type { Logger } from '../logger.js'
 import { connectRedis, isConnectionError } from './redis/client.js'
 import { DEFAULT_PREFIX, RedisKeys, type DocumentKeys } from './redis/keys.js'
 import { APPEND, appendCall, COMMIT_COMPACTION, runScript } from './redis/scripts.js'
+import { RedisFanout } from './redis/RedisFanout.js'
 import { redactRedisUrl } from './redis/url.js'
 import type { CompactionResult, DocumentStats, Storage, StoredUpdate } from './Storage.js'
 
@@ -31,6 +36,15 @@ export interface RedisStorageOptions {
   /** Prepended to every key (REDIS_PREFIX); lets several installations or test runs share a Redis. */
   prefix?: string
   log?: Logger
+  /** Stamped on every stored update, so this process's fan-out skips its own; random by default. */
+  processId?: string
+}
+
+/** A load, with the position a feed of the document continues from (see loadWithCursor). */
+export interface LoadWithCursor {
+  updates: Uint8Array[]
+  /** Stream id (`<update id>-0`) after which every update is newer than the load. */
+  cursor: string
 }
 
 /** How long isReady waits for PONG before calling Redis unreachable. */
@@ -46,37 +60,69 @@ export class RedisStorage implements Storage {
   /** The URL with its password masked, for messages. */
   readonly where: string
 
+  /** This process, as named in the stream entries it writes. */
+  readonly processId: string
+
+  readonly #url: string
   readonly #keys: RedisKeys
   readonly #client: Redis
+  readonly #log: Logger | undefined
+  readonly #fanouts = new Set<RedisFanout>()
   #closed = false
 
-  static async open({ url, prefix = DEFAULT_PREFIX, log }: RedisStorageOptions): Promise<RedisStorage> {
+  static async open({ url, prefix = DEFAULT_PREFIX, log, processId = randomUUID() }: RedisStorageOptions): Promise<RedisStorage> {
     const keys = new RedisKeys(prefix) // validates the prefix before connecting
-    return new RedisStorage(await connectRedis(url, log), keys, redactRedisUrl(url))
+    return new RedisStorage(await connectRedis(url, log), keys, url, processId, log)
   }
 
-  private constructor(client: Redis, keys: RedisKeys, where: string) {
+  private constructor(client: Redis, keys: RedisKeys, url: string, processId: string, log: Logger | undefined) {
     this.#client = client
     this.#keys = keys
-    this.where = where
+    this.#url = url
+    this.#log = log
+    this.where = redactRedisUrl(url)
+    this.processId = processId
   }
 
   async load(docName: string): Promise<Uint8Array[]> {
+    return (await this.loadWithCursor(docName)).updates
+  }
+
+  /**
+   * A load, and the stream position it reached, read in one MULTI: following the stream from
+   * `cursor` yields exactly the updates stored after the load, however long the caller takes to
+   * start following. The cursor is the last entry's id, or the last merged one's when compaction
+   * left the stream empty (`0-0` for a document never stored).
+   */
+  async loadWithCursor(docName: string): Promise<LoadWithCursor> {
     this.#assertOpen()
     const keys = this.#keys.of(docName)
-    const [snapshot, entries] = await this.#attempt(`load ${docName}`, async () => {
-      const replies = await this.#exec(this.#client.multi().getBuffer(keys.snapshot).xrangeBuffer(keys.updates, '-', '+'))
-      return replies as [Buffer | null, StreamEntry<Buffer>[]]
+    const [snapshot, entries, upto] = await this.#attempt(`load ${docName}`, async () => {
+      const multi = this.#client.multi().getBuffer(keys.snapshot).xrangeBuffer(keys.updates, '-', '+').hget(keys.meta, 'upto')
+      return (await this.#exec(multi)) as [Buffer | null, StreamEntry<Buffer>[], string | null]
     })
     // Copies into plain Uint8Arrays: callers get memory they own, of exactly the update's size.
     const updates = entries.map(([, fields]) => new Uint8Array(updateOf(fields)))
-    return snapshot ? [new Uint8Array(snapshot), ...updates] : updates
+    const lastEntry = entries.at(-1)
+    const last = Math.max(Number(upto ?? 0), lastEntry ? updateIdOf(lastEntry[0].toString()) : 0)
+    return { updates: snapshot ? [new Uint8Array(snapshot), ...updates] : updates, cursor: `${last}-0` }
+  }
+
+  /**
+   * Opens this process's fan-out: the documents it holds follow what other processes store and
+   * say about them (see redis/RedisFanout.ts). It shares the storage's lifetime: close() closes it.
+   */
+  async openFanout(): Promise<RedisFanout> {
+    this.#assertOpen()
+    const fanout = await RedisFanout.open({ url: this.#url, keys: this.#keys, storage: this, log: this.#log })
+    this.#fanouts.add(fanout)
+    return fanout
   }
 
   async append(batch: readonly StoredUpdate[]): Promise<void> {
     this.#assertOpen()
     if (batch.length === 0) return
-    const { keys, args } = appendCall(this.#keys, batch, Date.now())
+    const { keys, args } = appendCall(this.#keys, batch, Date.now(), this.processId)
     const what = `store ${batch.length} update${batch.length === 1 ? '' : 's'}`
     await this.#attempt(what, () => runScript(this.#client, APPEND, keys, args))
   }
@@ -179,6 +225,7 @@ export class RedisStorage implements Storage {
   async close(): Promise<void> {
     if (this.#closed) return
     this.#closed = true
+    await Promise.all([...this.#fanouts].map((fanout) => fanout.close()))
     try {
       // QUIT lets Redis answer every command already sent before the connection closes.
       await this.#client.quit()

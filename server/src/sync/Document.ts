@@ -1,10 +1,12 @@
 /**
- * One loaded Yjs document and the connections editing it. Three rules live here:
+ * One loaded Yjs document and the connections editing it. Four rules live here:
  * - an update is relayed only after storage made it durable (so an edit anyone saw survives a crash);
  * - a sync reply never contains content that is not yet durable;
  * - awareness is relayed in batches, one encoding per audience, never echoed to its sender;
  *   viewers' (read-only connections') presence goes to editors only, so a room of a thousand
- *   viewers does not relay each viewer to every other viewer, while editors see who is watching.
+ *   viewers does not relay each viewer to every other viewer, while editors see who is watching;
+ * - what other server processes stored and said (Fanout) is merged and relayed to this process's
+ *   connections, but never stored or published again.
  */
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
@@ -19,11 +21,15 @@ import {
   stampIdentity,
 } from './AwarenessFilter.js'
 import type { Connection } from './Connection.js'
+import { REMOTE_ORIGIN, type DocumentFeed, type Fanout, type FanoutListener } from './Fanout.js'
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol.js'
+import { decodePresence, encodePresence, RemotePresence, type PresenceEntry } from './RemotePresence.js'
 import type { WriteQueue, WriteQueueClient } from './WriteQueue.js'
 
 export interface DocumentDeps {
   storage: Storage
+  /** Loads documents and follows what other processes store and say about them. */
+  fanout: Fanout
   writeQueue: WriteQueue
   metrics: Metrics
   log: Logger
@@ -36,6 +42,19 @@ interface Outgoing {
   bytes: number
 }
 
+/** A presence change waiting for the next batch: whose it was when it happened. */
+interface AwarenessChange {
+  /** This process's connection speaking for the client; null for a remote (or timed-out, unowned) one. */
+  owner: Connection | null
+  viewer: boolean
+}
+
+/**
+ * Origin of a remote transaction that also completed a client's update Yjs was holding back for a
+ * missing dependency (see applyRemote): stored, unlike a plain remote transaction.
+ */
+const REMOTE_WITH_LOCAL_ORIGIN = Symbol('fourwall-remote-with-local')
+
 /** Below this size the byte rule never triggers compaction: tiny documents compact on count. */
 const MIN_COMPACTION_BYTES = 64 * 1024
 
@@ -45,6 +64,8 @@ export class Document implements WriteQueueClient {
   readonly connections = new Set<Connection>()
   /** Set by the registry while the document waits to unload. */
   unloadTimer: NodeJS.Timeout | null = null
+  /** Called after updates from another process were merged (e.g. a week closed there: see SyncEndpoint). */
+  readonly remoteUpdateListeners = new Set<() => void>()
 
   /** Updates applied in memory, waiting for storage, in order. */
   private readonly outbox: Outgoing[] = []
@@ -59,10 +80,13 @@ export class Document implements WriteQueueClient {
   private compacting: Promise<void> | null = null
 
   private readonly clientOwners = new Map<number, Connection>()
-  private readonly awarenessChanges = new Map<number, Connection | null>()
+  private readonly remotePresence = new RemotePresence()
+  private readonly awarenessChanges = new Map<number, AwarenessChange>()
   private awarenessTimer: NodeJS.Timeout | null = null
   /** What the document holds (state vector and deletions), taken when needed, dropped on change. */
   private snapshot: Y.Snapshot | null = null
+  /** Other processes' updates and presence: opened once the document is loaded; null with a single process. */
+  private feed: DocumentFeed | null = null
 
   constructor(
     readonly name: string,
@@ -72,17 +96,65 @@ export class Document implements WriteQueueClient {
     this.awareness.setLocalState(null)
   }
 
-  /** Loads every stored update; the document takes part in syncing only after this resolves. */
+  /**
+   * Loads every stored update; the document takes part in syncing only after this resolves. Then
+   * it follows other processes' updates from exactly where the load ended: whatever they store
+   * while the load is under way waits in storage (the Redis stream) and is read next, so nothing
+   * stored meanwhile is lost, however slow the load.
+   */
   async load(): Promise<void> {
-    const updates = await this.deps.storage.load(this.name)
+    const { updates, position } = await this.deps.fanout.load(this.name)
     this.ydoc.transact(() => {
       for (const update of updates) Y.applyUpdate(this.ydoc, update)
     })
+    this.countStored(updates)
+    this.ydoc.on('update', this.onDocUpdate)
+    this.awareness.on('update', this.onAwarenessUpdate)
+    this.feed = this.deps.fanout.subscribe(this.name, position, this.remote)
+  }
+
+  /** Resets the storage counters that drive compaction to a full load's. */
+  private countStored(updates: readonly Uint8Array[]): void {
     this.storedRows = updates.length
     this.storedBytes = updates.reduce((sum, update) => sum + update.byteLength, 0)
     this.snapshotBytes = this.storedRows > 0 ? updates[0]!.byteLength : 0
-    this.ydoc.on('update', this.onDocUpdate)
-    this.awareness.on('update', this.onAwarenessUpdate)
+  }
+
+  /** What other processes store and say about this document. */
+  private readonly remote: FanoutListener = {
+    onUpdates: (updates) => {
+      this.applyRemote(updates)
+      // Their rows are in the same stream: they count towards compaction, which the next local
+      // write triggers (so two processes do not both compact on every remote row).
+      this.storedRows += updates.length
+      this.storedBytes += updates.reduce((sum, update) => sum + update.byteLength, 0)
+    },
+    onReload: (updates) => {
+      this.applyRemote(updates)
+      this.countStored(updates)
+    },
+    onAwareness: (message, fromProcess) => this.applyRemoteAwareness(message, fromProcess),
+    onAwarenessQuery: () => this.publishPresence([...this.clientOwners].map(([id, owner]) => ({ id, viewer: owner.readOnly }))),
+  }
+
+  /**
+   * Merges updates another process stored. They are durable already, so the transaction's update
+   * is relayed at once and never stored again (REMOTE_ORIGIN, see onDocUpdate).
+   *
+   * One exception: a client's update whose dependencies had not arrived yet waits inside Yjs
+   * (pending structs or deletions), and was not stored, because Yjs reports only what it
+   * integrated. If a remote update completes it, the same transaction carries the client's content,
+   * so then the transaction is stored as the server's: the remote part a second time, which costs
+   * bytes, never an edit.
+   */
+  private applyRemote(updates: readonly Uint8Array[]): void {
+    if (this.failed || updates.length === 0) return
+    const { pendingStructs, pendingDs } = this.ydoc.store
+    const origin = pendingStructs !== null || pendingDs !== null ? REMOTE_WITH_LOCAL_ORIGIN : REMOTE_ORIGIN
+    this.ydoc.transact(() => {
+      for (const update of updates) Y.applyUpdate(this.ydoc, update)
+    }, origin)
+    for (const listener of this.remoteUpdateListeners) listener()
   }
 
   addConnection(connection: Connection): void {
@@ -130,10 +202,12 @@ export class Document implements WriteQueueClient {
       // Validated (and stamped) before it may claim anything.
       const json = stampIdentity(entry.json, connection.identity)
       const owner = this.clientOwners.get(entry.clientId)
-      if (owner !== connection && !this.mayClaim(connection, owner, json)) continue
+      if (owner !== connection && !this.mayClaim(connection, owner, entry.clientId, json)) continue
       if (owner !== connection) {
-        // A person reconnecting before their old socket was found dead takes their presence along.
+        // A person reconnecting before their old socket was found dead takes their presence along
+        // (also from another process, when the reconnect landed here).
         owner?.ownedClients.delete(entry.clientId)
+        this.remotePresence.forget(entry.clientId)
         this.clientOwners.set(entry.clientId, connection)
         connection.ownedClients.add(entry.clientId)
       }
@@ -144,9 +218,39 @@ export class Document implements WriteQueueClient {
     }
   }
 
-  private mayClaim(connection: Connection, owner: Connection | undefined, json: string): boolean {
+  private mayClaim(connection: Connection, owner: Connection | undefined, clientId: number, json: string): boolean {
     if (owner !== undefined && owner.identity.id !== connection.identity.id) return false
+    if (owner === undefined && !this.remotePresence.mayBeClaimedBy(clientId, connection.identity.id)) return false
     return json !== 'null' && connection.ownedClients.size < MAX_CLIENTS_PER_CONNECTION
+  }
+
+  /** Another process's presence message: its clients' entries, under the rules of RemotePresence. */
+  private applyRemoteAwareness(message: Uint8Array, fromProcess: string): void {
+    let entries: PresenceEntry[]
+    try {
+      entries = decodePresence(message)
+    } catch (error) {
+      this.deps.log.warn('ignoring a malformed presence message from another process', { doc: this.name, process: fromProcess, error })
+      return
+    }
+    const kept = this.remotePresence.accept(entries, fromProcess, (clientId) => this.clientOwners.has(clientId))
+    if (kept.length > 0) {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(kept), REMOTE_ORIGIN)
+    }
+  }
+
+  /** Tells the other processes the current presence (or removal) of these local clients. */
+  private publishPresence(clients: ReadonlyArray<{ id: number; viewer: boolean }>): void {
+    if (!this.feed) return
+    const states = this.awareness.getStates()
+    const entries: PresenceEntry[] = []
+    for (const { id, viewer } of clients) {
+      const meta = this.awareness.meta.get(id)
+      if (!meta) continue
+      const state = states.get(id)
+      entries.push({ clientId: id, clock: meta.clock, json: state === undefined ? 'null' : JSON.stringify(state), viewer })
+    }
+    if (entries.length > 0) this.feed.publishAwareness(encodePresence(entries))
   }
 
   /** The presence the asker may see (see visibleStates). */
@@ -160,15 +264,17 @@ export class Document implements WriteQueueClient {
     const ids: number[] = []
     for (const id of this.awareness.getStates().keys()) {
       if (connection.ownedClients.has(id)) continue
-      if (connection.readOnly && this.isViewerClient(this.clientOwners.get(id))) continue
+      if (connection.readOnly && this.isViewerClient(id)) continue
       ids.push(id)
     }
     return ids
   }
 
-  /** Presence of unknown origin counts as a viewer's: it goes to the fewest. */
-  private isViewerClient(owner: Connection | null | undefined): boolean {
-    return !owner || owner.readOnly
+  /** Whether a client's presence is a viewer's: its connection's, here or on another process. Unknown counts as a viewer's: it goes to the fewest. */
+  private isViewerClient(clientId: number): boolean {
+    const owner = this.clientOwners.get(clientId)
+    if (owner) return owner.readOnly
+    return this.remotePresence.isViewer(clientId) ?? true
   }
 
   onPersisted(count: number): void {
@@ -215,7 +321,13 @@ export class Document implements WriteQueueClient {
   }
 
   destroy(): void {
-    if (this.awarenessTimer) clearTimeout(this.awarenessTimer)
+    // The last batch still goes out: it holds the goodbyes other processes are waiting for.
+    if (this.awarenessTimer) {
+      clearTimeout(this.awarenessTimer)
+      this.flushAwareness()
+    }
+    this.feed?.close()
+    this.feed = null
     if (this.unloadTimer) clearTimeout(this.unloadTimer)
     this.ydoc.off('update', this.onDocUpdate)
     this.awareness.off('update', this.onAwarenessUpdate)
@@ -224,8 +336,14 @@ export class Document implements WriteQueueClient {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    this.appliedSeq++
     this.snapshot = null
+    if (origin === REMOTE_ORIGIN) {
+      // Another process stored it before this one read it: relayed at once, never stored again.
+      // It may overtake local updates still waiting for storage; Yjs merges in any order.
+      this.broadcast(encodeUpdate(update), null)
+      return
+    }
+    this.appliedSeq++
     this.deps.metrics.updatesReceived.inc()
     const sender = this.connections.has(origin as Connection) ? (origin as Connection) : null
     this.outbox.push({ message: encodeUpdate(update), origin: sender, bytes: update.byteLength })
@@ -259,8 +377,13 @@ export class Document implements WriteQueueClient {
     _origin: unknown,
   ): void => {
     for (const ids of [change.added, change.updated, change.removed]) {
-      for (const id of ids) this.awarenessChanges.set(id, this.clientOwners.get(id) ?? null)
+      for (const id of ids) {
+        const owner = this.clientOwners.get(id) ?? null
+        this.awarenessChanges.set(id, { owner, viewer: this.isViewerClient(id) })
+      }
     }
+    // A remote client's presence is gone (its process said so, or it timed out): forget its owner.
+    for (const id of change.removed) if (!this.clientOwners.has(id)) this.remotePresence.forget(id)
     if (this.awarenessTimer === null) {
       this.awarenessTimer = setTimeout(this.flushAwareness, this.deps.config.awarenessBatchMs)
     }
@@ -274,14 +397,18 @@ export class Document implements WriteQueueClient {
     this.awarenessTimer = null
     const everyone: number[] = []
     const fromEditors: number[] = []
+    const local: Array<{ id: number; viewer: boolean }> = []
     const senders = new Set<Connection>()
-    for (const [id, owner] of this.awarenessChanges) {
+    for (const [id, { owner, viewer }] of this.awarenessChanges) {
       if (owner) senders.add(owner)
       if (!this.awareness.meta.has(id)) continue
       everyone.push(id)
-      if (!this.isViewerClient(owner)) fromEditors.push(id)
+      if (owner) local.push({ id, viewer })
+      if (!viewer) fromEditors.push(id)
     }
     this.awarenessChanges.clear()
+    // Only this process's own clients: what came from other processes is never echoed back.
+    this.publishPresence(local)
     if (everyone.length === 0) return
     let forEditors: Uint8Array | null = null
     let forViewers: Uint8Array | null = null

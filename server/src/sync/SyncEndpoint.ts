@@ -13,6 +13,7 @@ import type { Logger } from '../logger.js'
 import type { WeekClosure } from '../weeks/WeekClosure.js'
 import type { Metrics } from '../metrics.js'
 import { Connection } from './Connection.js'
+import type { Document } from './Document.js'
 import type { DocumentRegistry } from './DocumentRegistry.js'
 import { ProtocolError, receiveMessage } from './MessageReceiver.js'
 import { DEFAULT_MESSAGE_RATE, type Rate } from './RateLimiter.js'
@@ -42,6 +43,8 @@ export class SyncEndpoint {
   messageRate: Readonly<Rate>
   private readonly wss: WebSocketServer
   private readonly housekeeping: NodeJS.Timeout
+  /** Documents whose remote updates this endpoint checks for a week closed by another process. */
+  private readonly watched = new WeakSet<Document>()
   private lastPing = Date.now()
 
   constructor(private readonly deps: SyncEndpointDeps) {
@@ -134,6 +137,7 @@ export class SyncEndpoint {
       (document) => {
         if (connection.isClosed || ws.readyState !== ws.OPEN) return
         this.deps.documents.cancelUnload(document)
+        this.watchClosure(document)
         if (this.deps.closure.closedMark(docName, document.ydoc)) connection.setReadOnly(true)
         const held = connection.attach(document)
         document.addConnection(connection)
@@ -144,6 +148,20 @@ export class SyncEndpoint {
         connection.close(1011, 'document failed to load')
       },
     )
+  }
+
+  /**
+   * A week closed on another process reaches this one as a remote update carrying the signed close
+   * marker: from then on this process's connections to it are read-only too, as the closing
+   * process made its own.
+   */
+  private watchClosure(document: Document): void {
+    if (this.watched.has(document)) return
+    this.watched.add(document)
+    document.remoteUpdateListeners.add(() => {
+      if (!this.deps.closure.closedMark(document.name, document.ydoc)) return
+      for (const connection of document.connections) connection.setReadOnly(true)
+    })
   }
 
   private onMessage(connection: Connection, data: RawData, isBinary: boolean): void {

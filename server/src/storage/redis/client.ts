@@ -28,9 +28,10 @@ const MAX_RECONNECT_DELAY_MS = 1_000
 
 /**
  * Connects to `url` and checks the server's version. Rejects with a sentence naming the URL
- * (password masked) when Redis cannot be reached or is too old.
+ * (password masked) when Redis cannot be reached or is too old. `name` shows in CLIENT LIST
+ * (storage, and the fan-out's reader, subscriber and publisher).
  */
-export async function connectRedis(url: string, log?: Logger): Promise<Redis> {
+export async function connectRedis(url: string, log?: Logger, name = 'fourwall-storage'): Promise<Redis> {
   const shown = redactRedisUrl(url)
   const problem = redisUrlProblem(url)
   if (problem) throw new Error(`Redis URL ${shown} ${problem}; use redis://host:port or rediss://host:port`)
@@ -50,9 +51,9 @@ export async function connectRedis(url: string, log?: Logger): Promise<Redis> {
     retryStrategy: (attempt) => Math.min(50 * attempt, MAX_RECONNECT_DELAY_MS),
     // RESP2: ioredis 6's RESP3 support is its newest code, and nothing here needs RESP3.
     protocol: 2,
-    connectionName: 'fourwall-storage',
+    connectionName: name,
   })
-  watchConnection(client, shown, log)
+  watchConnection(client, shown, name, log)
 
   // connect() itself only says "Connection is closed."; the 'error' event has the reason (ECONNREFUSED...).
   let connectionError: Error | undefined
@@ -81,20 +82,20 @@ export async function connectRedis(url: string, log?: Logger): Promise<Redis> {
  * ioredis emits 'error' on every failed reconnection attempt; without a listener it prints each
  * one to the console. Log the outage once, and its end.
  */
-function watchConnection(client: Redis, shown: string, log: Logger | undefined): void {
+function watchConnection(client: Redis, shown: string, name: string, log: Logger | undefined): void {
   let ready = false
   let down = false
   client.on('error', (error: Error) => {
     // Before the first connection, connectRedis reports the failure itself.
     if (down || !ready) return
     down = true
-    log?.warn('redis connection lost; reconnecting', { url: shown, error })
+    log?.warn('redis connection lost; reconnecting', { url: shown, connection: name, error })
   })
   client.on('ready', () => {
     ready = true
     if (!down) return
     down = false
-    log?.info('redis connection restored', { url: shown })
+    log?.info('redis connection restored', { url: shown, connection: name })
   })
 }
 

@@ -16,6 +16,8 @@ export interface DocumentKeys {
   meta: string
   /** Stream of the document's update-log entries (who, when, how many bytes); entry ids are `<update id>-0`. Never trimmed. */
   log: string
+  /** Pub/sub channel (not a key: nothing is stored) where processes holding the document exchange presence. */
+  awareness: string
 }
 
 /** The keys shared by every document. */
@@ -49,6 +51,6 @@ export class RedisKeys {
    */
   of(docName: string): DocumentKeys {
     const base = `${this.prefix}{${docName}}:`
-    return { updates: `${base}updates`, snapshot: `${base}snapshot`, meta: `${base}meta`, log: `${base}log` }
+    return { updates: `${base}updates`, snapshot: `${base}snapshot`, meta: `${base}meta`, log: `${base}log`, awareness: `${base}awareness` }
   }
 }
