@@ -16,6 +16,12 @@ export const CloseCode = {
    * "try again" range, which y-websocket clients treat as transient.
    */
   rejoin: 4500,
+  /**
+   * The server cannot reach its storage (a document failed to load, or a write failed): nothing
+   * was lost on the client, which keeps its edits and retries. Transient, like rejoin; the page
+   * says the server cannot save right now instead of calling itself offline.
+   */
+  storageUnavailable: 4503,
 } as const
 
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]

@@ -10,11 +10,11 @@ interface Props {
 export function ConnectionIndicator({ connection, onReconnect }: Props) {
   return (
     <div className={`connection connection--${connection.status}`} data-connection={connection.status}>
-      <StatusIcon kind={connection.status} />
+      <StatusIcon kind={connection.status === 'degraded' ? 'offline' : connection.status} />
       <span role="status" className="connection__text">
         {describe(connection)}
       </span>
-      {connection.status === 'offline' && (
+      {(connection.status === 'offline' || connection.status === 'degraded') && (
         <button type="button" className="button button--small" onClick={onReconnect}>
           Retry now
         </button>
@@ -36,6 +36,8 @@ function describe(connection: ConnectionState): string {
       return 'Live'
     case 'offline':
       return 'Offline, retrying…'
+    case 'degraded':
+      return 'Server cannot save, retrying…'
     case 'closed':
       return `Closed by the server${connection.reason ? `: ${connection.reason}` : ''} (${connection.code})`
   }

@@ -1,3 +1,4 @@
+import { CloseCode } from '@fourwall/shared'
 import { useEffect, useState } from 'react'
 import type { WebsocketProvider } from 'y-websocket'
 
@@ -6,6 +7,8 @@ export type ConnectionState =
   | { status: 'live' }
   /** Lost or never made; the provider keeps retrying by itself. */
   | { status: 'offline' }
+  /** The server answers but cannot reach its storage (CloseCode.storageUnavailable); retrying. */
+  | { status: 'degraded' }
   /** The server closed it for good (a 4400-4499 code): the provider stopped retrying. */
   | { status: 'closed'; code: number; reason: string }
 
@@ -18,6 +21,7 @@ export function useConnectionStatus(provider: WebsocketProvider | null): Connect
     // shows up as 'connection-close' alone, so failures are counted here.
     let failedSinceLive = false
     let closedBy: { code: number; reason: string } | null = null
+    let storageDown = false
 
     const update = (): void => {
       // A deliberate provider.connect() after a close resumes retrying.
@@ -29,15 +33,22 @@ export function useConnectionStatus(provider: WebsocketProvider | null): Connect
         ? { status: 'closed', ...closedBy }
         : provider.wsconnected && provider.synced
           ? { status: 'live' }
-          : { status: failedSinceLive ? 'offline' : 'connecting' }
+          : storageDown
+            ? { status: 'degraded' }
+            : { status: failedSinceLive ? 'offline' : 'connecting' }
       setState((prev) => (sameState(prev, next) ? prev : next))
     }
     const onSync = (synced: boolean): void => {
-      if (synced) failedSinceLive = false
+      if (synced) {
+        failedSinceLive = false
+        storageDown = false
+      }
       update()
     }
-    const onConnectionClose = (): void => {
+    const onConnectionClose = (event: CloseEvent | null): void => {
       failedSinceLive = true
+      // Until a sync succeeds, "the server cannot save" is the news, whatever the next attempt says.
+      if (event?.code === CloseCode.storageUnavailable) storageDown = true
       update()
     }
     const onClosed = (event: { code: number; reason: string }): void => {

@@ -143,7 +143,7 @@ export class Connection {
     if (this.closed) return
     this.closed = true
     this.metrics.connectionsClosed.inc(1, { code: String(code) })
-    const level = code >= 4400 || code === 1009 || code === 1011 ? 'warn' : 'debug'
+    const level = code >= 4400 || code === 1009 ? 'warn' : 'debug'
     this.log[level]('closing sync connection', { doc: this.docName, user: this.identity.id, code, reason })
     // A close reason may hold at most 123 bytes.
     this.ws.close(code, Buffer.byteLength(reason) > 123 ? reason.slice(0, 40) : reason)

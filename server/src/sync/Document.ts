@@ -10,6 +10,7 @@
  */
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
+import { CloseCode } from '@fourwall/shared'
 import type { FourwallConfig } from '../config.js'
 import type { Logger } from '../logger.js'
 import type { Metrics } from '../metrics.js'
@@ -294,7 +295,7 @@ export class Document implements WriteQueueClient {
     // resync against a fresh load from storage and send their unsaved edits again.
     this.failed = true
     this.deps.log.error('document stopped after a failed write', { doc: this.name, error })
-    for (const connection of [...this.connections]) connection.close(1011, 'storage write failed')
+    for (const connection of [...this.connections]) connection.close(CloseCode.storageUnavailable, 'storage write failed')
     this.persistedSeq = this.appliedSeq
     this.runPersistWaiters()
   }

@@ -145,7 +145,7 @@ export class SyncEndpoint {
       },
       (error: unknown) => {
         log.error('document failed to load', { doc: docName, error })
-        connection.close(1011, 'document failed to load')
+        connection.close(CloseCode.storageUnavailable, 'document failed to load')
       },
     )
   }
