@@ -4,14 +4,13 @@
  * processes racing on the same rules (lead seats, invites, the last admin, logins, changes to one
  * person), the key layout, and clear errors when Redis is not there.
  */
-import { spawn } from 'node:child_process'
-import readline from 'node:readline'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Role } from '@fourwall/shared'
 import { AccountError, type InviteRecord, type NewPerson } from '../../server/src/accounts/AccountStore.js'
 import { RedisAccountStore } from '../../server/src/accounts/RedisAccountStore.js'
 import { startRedis, type TestRedis } from '../support/redis.js'
+import { race, spawnRacer, type Racer } from '../support/racer.js'
 import { accountStoreContract } from './accounts.contract.js'
 
 const T0 = 1_700_000_000_000
@@ -161,7 +160,7 @@ describe('RedisAccountStore specifics', () => {
       const { prefix, stores: [store] } = await instances(1)
       for (let i = 0; i < RACE_INVITES; i++) await store!.createInvite(newInvite(`inv${i}`, { codeHash: `race${i}`, name: `Racer ${i}` }))
       // All four walk the same codes in the same order, so they collide on nearly every one.
-      const tallies = await race(Array.from({ length: 4 }, (_, i) => spawnRacer(prefix, 'redeem', `r${i}`)))
+      const tallies = await race(Array.from({ length: 4 }, (_, i) => racer(prefix, 'redeem', `r${i}`)))
       expect(sum(tallies)).toEqual({ ok: RACE_INVITES, 'invite-used': 3 * RACE_INVITES })
       expect(await store!.listPeople()).toHaveLength(RACE_INVITES)
       const users = new Set((await store!.listInvites()).map((invite) => invite.usedBy))
@@ -171,7 +170,7 @@ describe('RedisAccountStore specifics', () => {
 
     it('only one of four processes takes a free lead role', async () => {
       const { prefix, stores: [store] } = await instances(1)
-      const tallies = await race(Array.from({ length: 4 }, (_, i) => spawnRacer(prefix, 'lead', `l${i}`)))
+      const tallies = await race(Array.from({ length: 4 }, (_, i) => racer(prefix, 'lead', `l${i}`)))
       expect(sum(tallies)).toEqual({ ok: 1, 'lead-taken': 3 })
       expect((await store!.listPeople()).map((p) => p.role)).toEqual(['product-lead'] satisfies Role[])
     })
@@ -193,7 +192,6 @@ const RACE_INVITES = 200
  * prints a tally of outcomes ("ok" or the AccountError code) as JSON.
  */
 const RACER_SOURCE = `
-import readline from 'node:readline'
 const spec = JSON.parse(process.env.FOURWALL_RACER)
 const { RedisAccountStore } = await import(spec.moduleUrl)
 const store = await RedisAccountStore.open({ url: spec.url, prefix: spec.prefix })
@@ -221,46 +219,8 @@ await store.close()
 process.exit(0)
 `
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
 const storeModule = pathToFileURL(fileURLToPath(new URL('../../server/src/accounts/RedisAccountStore.ts', import.meta.url))).href
 
-interface Racer {
-  ready: Promise<void>
-  go(): void
-  result: Promise<Record<string, number>>
-}
-
-function spawnRacer(prefix: string, op: 'redeem' | 'lead', id: string): Racer {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', '--input-type=module', '-e', RACER_SOURCE], {
-    cwd: repoRoot,
-    env: { ...process.env, FOURWALL_RACER: JSON.stringify({ moduleUrl: storeModule, url: redis.url, prefix, op, id, invites: RACE_INVITES }) },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  })
-  let stderr = ''
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-  let onReady = (): void => {}
-  let onResult = (_: Record<string, number>): void => {}
-  const closed = new Promise<number | null>((resolve) => child.on('close', resolve))
-  const ready = new Promise<void>((resolve, reject) => {
-    onReady = resolve
-    void closed.then((code) => reject(new Error(`racer exited (${code}) before ready:\n${stderr}`)))
-  })
-  const result = new Promise<Record<string, number>>((resolve, reject) => {
-    onResult = resolve
-    void closed.then((code) => reject(new Error(`racer exited (${code}) without a result:\n${stderr}`)))
-  })
-  ready.catch(() => {})
-  result.catch(() => {})
-  readline.createInterface({ input: child.stdout }).on('line', (line) => {
-    if (line === 'ready') onReady()
-    else if (line.startsWith('result ')) onResult(JSON.parse(line.slice('result '.length)) as Record<string, number>)
-  })
-  return { ready, go: () => child.stdin.end('go\n'), result }
-}
-
-/** Waits until every racer has its connection open, starts them together, and collects results. */
-async function race(racers: Racer[]): Promise<Record<string, number>[]> {
-  await Promise.all(racers.map((r) => r.ready))
-  for (const r of racers) r.go()
-  return Promise.all(racers.map((r) => r.result))
+function racer(prefix: string, op: 'redeem' | 'lead', id: string): Racer {
+  return spawnRacer(RACER_SOURCE, { moduleUrl: storeModule, url: redis.url, prefix, op, id, invites: RACE_INVITES })
 }

@@ -1,12 +1,11 @@
-import { spawn } from 'node:child_process'
 import path from 'node:path'
-import readline from 'node:readline'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { SqliteAccountStore } from '../../server/src/accounts/SqliteAccountStore.js'
 import { SqliteStorage } from '../../server/src/storage/SqliteStorage.js'
 import { tempDbFile, tempDbFiles } from '../support/tempdb.js'
+import { race, spawnRacer, type Racer } from '../support/racer.js'
 import { accountStoreContract } from './accounts.contract.js'
 
 const T0 = 1_700_000_000_000
@@ -117,7 +116,7 @@ describe('SqliteAccountStore specifics', () => {
       // All four walk the same codes in the same order, so they collide on nearly every one. A
       // transaction that read without the write lock would fail with SQLITE_BUSY here or, worse,
       // let two of them use one invite.
-      const tallies = await race(Array.from({ length: 4 }, (_, i) => spawnRacer(file, 'redeem', `r${i}`)))
+      const tallies = await race(Array.from({ length: 4 }, (_, i) => racer(file, 'redeem', `r${i}`)))
       const total = sum(tallies)
       expect(total).toEqual({ ok: RACE_INVITES, 'invite-used': 3 * RACE_INVITES })
       expect(await store.listPeople()).toHaveLength(RACE_INVITES)
@@ -130,7 +129,7 @@ describe('SqliteAccountStore specifics', () => {
     it('only one of four processes takes a free lead role', async () => {
       const file = dbFile()
       const store = SqliteAccountStore.open({ file })
-      const tallies = await race(Array.from({ length: 4 }, (_, i) => spawnRacer(file, 'lead', `l${i}`)))
+      const tallies = await race(Array.from({ length: 4 }, (_, i) => racer(file, 'lead', `l${i}`)))
       expect(sum(tallies)).toEqual({ ok: 1, 'lead-taken': 3 })
       expect((await store.listPeople()).map((p) => p.role)).toEqual(['product-lead'])
       await store.close()
@@ -153,7 +152,6 @@ const RACE_INVITES = 300
  * prints a tally of outcomes ("ok" or the AccountError code) as JSON. Plain JavaScript, run with `node --import tsx -e`.
  */
 const RACER_SOURCE = `
-import readline from 'node:readline'
 const spec = JSON.parse(process.env.FOURWALL_RACER)
 const { SqliteAccountStore } = await import(spec.moduleUrl)
 const store = SqliteAccountStore.open({ file: spec.file })
@@ -181,46 +179,8 @@ await store.close()
 process.exit(0)
 `
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
 const storeModule = pathToFileURL(fileURLToPath(new URL('../../server/src/accounts/SqliteAccountStore.ts', import.meta.url))).href
 
-interface Racer {
-  ready: Promise<void>
-  go(): void
-  result: Promise<Record<string, number>>
-}
-
-function spawnRacer(file: string, op: 'redeem' | 'lead', id: string): Racer {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', '--input-type=module', '-e', RACER_SOURCE], {
-    cwd: repoRoot,
-    env: { ...process.env, FOURWALL_RACER: JSON.stringify({ moduleUrl: storeModule, file, op, id, invites: RACE_INVITES }) },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  })
-  let stderr = ''
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-  let onReady = (): void => {}
-  let onResult = (_: Record<string, number>): void => {}
-  const closed = new Promise<number | null>((resolve) => child.on('close', resolve))
-  const ready = new Promise<void>((resolve, reject) => {
-    onReady = resolve
-    void closed.then((code) => reject(new Error(`racer exited (${code}) before ready:\n${stderr}`)))
-  })
-  const result = new Promise<Record<string, number>>((resolve, reject) => {
-    onResult = resolve
-    void closed.then((code) => reject(new Error(`racer exited (${code}) without a result:\n${stderr}`)))
-  })
-  ready.catch(() => {})
-  result.catch(() => {})
-  readline.createInterface({ input: child.stdout }).on('line', (line) => {
-    if (line === 'ready') onReady()
-    else if (line.startsWith('result ')) onResult(JSON.parse(line.slice('result '.length)) as Record<string, number>)
-  })
-  return { ready, go: () => child.stdin.end('go\n'), result }
-}
-
-/** Waits until every racer has its connection open, starts them together, and collects results. */
-async function race(racers: Racer[]): Promise<Record<string, number>[]> {
-  await Promise.all(racers.map((r) => r.ready))
-  for (const r of racers) r.go()
-  return Promise.all(racers.map((r) => r.result))
+function racer(file: string, op: 'redeem' | 'lead', id: string): Racer {
+  return spawnRacer(RACER_SOURCE, { moduleUrl: storeModule, file, op, id, invites: RACE_INVITES })
 }
