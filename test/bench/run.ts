@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- scenario ...]`: runs the benchmarks against freshly built code and prints a
  * Markdown table, then one JSON line per result (for scripts). Benchmarks report; they never fail
- * a build. Scenarios: board (the client with 300 OKRs).
+ * a build. Scenarios: board (the client with 300 OKRs) and meeting (6 editors and 50 viewers on one
+ * process against two processes behind Redis).
  */
 import os from 'node:os'
 import { benchBoard } from './board.js'
@@ -9,6 +10,7 @@ import { table, type BenchRow } from './stats.js'
 
 const SCENARIOS: Record<string, () => Promise<BenchRow[]>> = {
   board: () => benchBoard({ okrs: 300, loads: 5, changes: 20 }),
+  meeting: async () => (await import('./meeting.js')).benchMeeting({ seconds: Number(process.env.BENCH_MEETING_SECONDS ?? 20) }),
 }
 
 async function main(): Promise<void> {
