@@ -169,6 +169,12 @@ export class PrivateRedisServer {
     this.#child?.kill('SIGCONT')
   }
 
+  /** SIGTERM, keeping the directory: a graceful shutdown that run() restarts on the same data. */
+  async shutdown(): Promise<void> {
+    this.resume()
+    await this.#signalAndWait('SIGTERM')
+  }
+
   /** Stops the server and removes its directory. */
   async stop(): Promise<void> {
     this.resume()
