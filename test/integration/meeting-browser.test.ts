@@ -242,6 +242,8 @@ describe('the live meeting in Chromium', () => {
     await expectFocus(tiaPage, b.id)
     await cassPage.keyboard.press('n')
     await expectFocus(tiaPage, c.id)
+    // The status keys act on the item the facilitator's own screen is on: wait for it to be there.
+    await expectFocus(cassPage, c.id)
 
     // G sets the focused item's status: it turns Green in the document and leaves the agenda.
     await cassPage.keyboard.press('g')
