@@ -321,6 +321,8 @@ describe('accessibility and layout in Chromium', () => {
 
     // The ? key, pressed on an item's button: Escape closes the help and focus is back on that button.
     const itemButton = lead.locator('[data-section="discuss"] .item-row__toggle').first()
+    // The keys follow the meeting's state; on a loaded machine its socket may be reconnecting.
+    await bar(lead).and(lead.locator('[data-meeting-status="live"]')).waitFor({ timeout: 15_000 })
     await itemButton.focus()
     await lead.keyboard.press('?')
     await help.waitFor()
