@@ -10,7 +10,7 @@ import type { Role } from '@fourwall/shared'
 import { AccountError, type InviteRecord, type NewPerson } from '../../server/src/accounts/AccountStore.js'
 import { RedisAccountStore } from '../../server/src/accounts/RedisAccountStore.js'
 import { startRedis, type TestRedis } from '../support/redis.js'
-import { race, spawnRacer, type Racer } from '../support/racer.js'
+import { accountRacerSource, race, spawnRacer, sumTallies, type Racer } from '../support/racer.js'
 import { accountStoreContract } from './accounts.contract.js'
 
 const T0 = 1_700_000_000_000
@@ -161,7 +161,7 @@ describe('RedisAccountStore specifics', () => {
       for (let i = 0; i < RACE_INVITES; i++) await store!.createInvite(newInvite(`inv${i}`, { codeHash: `race${i}`, name: `Racer ${i}` }))
       // All four walk the same codes in the same order, so they collide on nearly every one.
       const tallies = await race(Array.from({ length: 4 }, (_, i) => racer(prefix, 'redeem', `r${i}`)))
-      expect(sum(tallies)).toEqual({ ok: RACE_INVITES, 'invite-used': 3 * RACE_INVITES })
+      expect(sumTallies(tallies)).toEqual({ ok: RACE_INVITES, 'invite-used': 3 * RACE_INVITES })
       expect(await store!.listPeople()).toHaveLength(RACE_INVITES)
       const users = new Set((await store!.listInvites()).map((invite) => invite.usedBy))
       expect(users.size).toBe(RACE_INVITES)
@@ -171,53 +171,21 @@ describe('RedisAccountStore specifics', () => {
     it('only one of four processes takes a free lead role', async () => {
       const { prefix, stores: [store] } = await instances(1)
       const tallies = await race(Array.from({ length: 4 }, (_, i) => racer(prefix, 'lead', `l${i}`)))
-      expect(sum(tallies)).toEqual({ ok: 1, 'lead-taken': 3 })
+      expect(sumTallies(tallies)).toEqual({ ok: 1, 'lead-taken': 3 })
       expect((await store!.listPeople()).map((p) => p.role)).toEqual(['product-lead'] satisfies Role[])
     })
   })
 })
 
-function sum(tallies: Record<string, number>[]): Record<string, number> {
-  const total: Record<string, number> = {}
-  for (const counts of tallies) for (const [key, n] of Object.entries(counts)) total[key] = (total[key] ?? 0) + n
-  return total
-}
-
 // --- racing child processes -------------------------------------------------------------------------
 
 const RACE_INVITES = 200
 
-/**
- * A child opens the store, prints "ready", waits for a line on stdin, then attempts its writes and
- * prints a tally of outcomes ("ok" or the AccountError code) as JSON.
- */
-const RACER_SOURCE = `
-const spec = JSON.parse(process.env.FOURWALL_RACER)
-const { RedisAccountStore } = await import(spec.moduleUrl)
-const store = await RedisAccountStore.open({ url: spec.url, prefix: spec.prefix })
-const lines = readline.createInterface({ input: process.stdin })[Symbol.asyncIterator]()
-process.stdout.write('ready\\n')
-await lines.next()
-const tally = {}
-const count = (result) => (tally[result] = (tally[result] ?? 0) + 1)
-async function attempt(write) {
-  try {
-    await write()
-    count('ok')
-  } catch (error) {
-    count(error.code ?? error.message)
-  }
-}
-const person = (id) => ({ id, name: id, role: 'product-lead', worksFor: null, team: null, login: null, passwordHash: null, createdAt: 0 })
-if (spec.op === 'redeem') {
-  for (let i = 0; i < spec.invites; i++) await attempt(() => store.redeemInvite('race' + i, ${T0 + 1}, { ...person(spec.id + '-' + i), role: 'editor' }))
-} else {
-  await attempt(() => store.createPerson(person(spec.id)))
-}
-process.stdout.write('result ' + JSON.stringify(tally) + '\\n')
-await store.close()
-process.exit(0)
-`
+const RACER_SOURCE = accountRacerSource({
+  open: 'const { RedisAccountStore } = await import(spec.moduleUrl)\nconst store = await RedisAccountStore.open({ url: spec.url, prefix: spec.prefix })',
+  redeemAt: T0 + 1,
+  redeemRole: 'editor',
+})
 
 const storeModule = pathToFileURL(fileURLToPath(new URL('../../server/src/accounts/RedisAccountStore.ts', import.meta.url))).href
 

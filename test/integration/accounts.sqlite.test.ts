@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { SqliteAccountStore } from '../../server/src/accounts/SqliteAccountStore.js'
 import { SqliteStorage } from '../../server/src/storage/SqliteStorage.js'
 import { tempDbFile, tempDbFiles } from '../support/tempdb.js'
-import { race, spawnRacer, type Racer } from '../support/racer.js'
+import { accountRacerSource, race, spawnRacer, sumTallies, type Racer } from '../support/racer.js'
 import { accountStoreContract } from './accounts.contract.js'
 
 const T0 = 1_700_000_000_000
@@ -117,7 +117,7 @@ describe('SqliteAccountStore specifics', () => {
       // transaction that read without the write lock would fail with SQLITE_BUSY here or, worse,
       // let two of them use one invite.
       const tallies = await race(Array.from({ length: 4 }, (_, i) => racer(file, 'redeem', `r${i}`)))
-      const total = sum(tallies)
+      const total = sumTallies(tallies)
       expect(total).toEqual({ ok: RACE_INVITES, 'invite-used': 3 * RACE_INVITES })
       expect(await store.listPeople()).toHaveLength(RACE_INVITES)
       const users = new Set((await store.listInvites()).map((invite) => invite.usedBy))
@@ -130,54 +130,22 @@ describe('SqliteAccountStore specifics', () => {
       const file = dbFile()
       const store = SqliteAccountStore.open({ file })
       const tallies = await race(Array.from({ length: 4 }, (_, i) => racer(file, 'lead', `l${i}`)))
-      expect(sum(tallies)).toEqual({ ok: 1, 'lead-taken': 3 })
+      expect(sumTallies(tallies)).toEqual({ ok: 1, 'lead-taken': 3 })
       expect((await store.listPeople()).map((p) => p.role)).toEqual(['product-lead'])
       await store.close()
     })
   })
 })
 
-function sum(tallies: Record<string, number>[]): Record<string, number> {
-  const total: Record<string, number> = {}
-  for (const tally of tallies) for (const [key, n] of Object.entries(tally)) total[key] = (total[key] ?? 0) + n
-  return total
-}
-
 // --- racing child processes -------------------------------------------------------------------------
 
 const RACE_INVITES = 300
 
-/**
- * A child opens the store, prints "ready", waits for a line on stdin, then attempts its writes and
- * prints a tally of outcomes ("ok" or the AccountError code) as JSON. Plain JavaScript, run with `node --import tsx -e`.
- */
-const RACER_SOURCE = `
-const spec = JSON.parse(process.env.FOURWALL_RACER)
-const { SqliteAccountStore } = await import(spec.moduleUrl)
-const store = SqliteAccountStore.open({ file: spec.file })
-const lines = readline.createInterface({ input: process.stdin })[Symbol.asyncIterator]()
-process.stdout.write('ready\\n')
-await lines.next()
-const tally = {}
-const count = (result) => (tally[result] = (tally[result] ?? 0) + 1)
-async function attempt(write) {
-  try {
-    await write()
-    count('ok')
-  } catch (error) {
-    count(error.code ?? error.message)
-  }
-}
-const person = (id) => ({ id, name: id, role: 'product-lead', worksFor: null, team: null, login: null, passwordHash: null, createdAt: 0 })
-if (spec.op === 'redeem') {
-  for (let i = 0; i < spec.invites; i++) await attempt(() => store.redeemInvite('race' + i, ${T0 + 1}, person(spec.id + '-' + i)))
-} else {
-  await attempt(() => store.createPerson(person(spec.id)))
-}
-process.stdout.write('result ' + JSON.stringify(tally) + '\\n')
-await store.close()
-process.exit(0)
-`
+const RACER_SOURCE = accountRacerSource({
+  open: 'const { SqliteAccountStore } = await import(spec.moduleUrl)\nconst store = SqliteAccountStore.open({ file: spec.file })',
+  redeemAt: T0 + 1,
+  redeemRole: 'product-lead',
+})
 
 const storeModule = pathToFileURL(fileURLToPath(new URL('../../server/src/accounts/SqliteAccountStore.ts', import.meta.url))).href
 

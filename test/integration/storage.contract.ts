@@ -486,19 +486,19 @@ export function storageContract(name: string, makeFixture: () => Promise<Storage
 // --- Yjs helpers ------------------------------------------------------------------------------------
 
 /** Collects every update a Y.Doc emits, as a y-websocket client would send them. */
-function recordUpdates(doc: Y.Doc): Uint8Array[] {
+export function recordUpdates(doc: Y.Doc): Uint8Array[] {
   const updates: Uint8Array[] = []
   doc.on('update', (update: Uint8Array) => updates.push(update))
   return updates
 }
 
 /** Types at the end of the doc's text 't', one character (one update) at a time. */
-function typeText(doc: Y.Doc, text: string): void {
+export function typeText(doc: Y.Doc, text: string): void {
   const ytext = doc.getText('t')
   for (const char of text) ytext.insert(ytext.length, char)
 }
 
-function rebuild(updates: readonly Uint8Array[]): Y.Doc {
+export function rebuild(updates: readonly Uint8Array[]): Y.Doc {
   const doc = new Y.Doc()
   for (const update of updates) Y.applyUpdate(doc, update)
   return doc

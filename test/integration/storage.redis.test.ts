@@ -18,7 +18,7 @@ import type { Storage } from '../../server/src/storage/Storage.js'
 import { startRedis, type TestRedis } from '../support/redis.js'
 import { startServer, type TestServer } from '../support/server.js'
 import { connectClient, waitForSync, type YClient } from '../support/yclient.js'
-import { storageContract } from './storage.contract.js'
+import { rebuild, recordUpdates, storageContract, typeText } from './storage.contract.js'
 
 const redisModule = fileURLToPath(new URL('../../server/src/storage/RedisStorage.ts', import.meta.url))
 
@@ -392,22 +392,6 @@ async function waitForAsync<T>(read: () => Promise<T>, accept: (value: T) => boo
   }
 }
 
-function recordUpdates(doc: Y.Doc): Uint8Array[] {
-  const updates: Uint8Array[] = []
-  doc.on('update', (update: Uint8Array) => updates.push(update))
-  return updates
-}
-
-function typeText(doc: Y.Doc, text: string): void {
-  const ytext = doc.getText('t')
-  for (const char of text) ytext.insert(ytext.length, char)
-}
-
-function rebuild(updates: readonly Uint8Array[]): Y.Doc {
-  const doc = new Y.Doc()
-  for (const update of updates) Y.applyUpdate(doc, update)
-  return doc
-}
 
 function expectSameContent(actual: Y.Doc, expected: Y.Doc): void {
   expect(actual.getText('t').toString()).toBe(expected.getText('t').toString())

@@ -48,3 +48,45 @@ export async function race(racers: Racer[]): Promise<Record<string, number>[]> {
   for (const r of racers) r.go()
   return Promise.all(racers.map((r) => r.result))
 }
+
+/**
+ * The script of an account-store racer: `open` is the line that imports and opens the store as
+ * `store` from `spec` (FOURWALL_RACER). Op "redeem" redeems `spec.invites` invites (codes
+ * "race0"…) at `redeemAt` as people with `redeemRole`; op "lead" creates one Product Lead. It
+ * prints a tally of outcomes ("ok" or the AccountError code). Plain JavaScript, run by spawnRacer.
+ */
+export function accountRacerSource({ open, redeemAt, redeemRole }: { open: string; redeemAt: number; redeemRole: string }): string {
+  return `
+const spec = JSON.parse(process.env.FOURWALL_RACER)
+${open}
+const lines = readline.createInterface({ input: process.stdin })[Symbol.asyncIterator]()
+process.stdout.write('ready\\n')
+await lines.next()
+const tally = {}
+const count = (result) => (tally[result] = (tally[result] ?? 0) + 1)
+async function attempt(write) {
+  try {
+    await write()
+    count('ok')
+  } catch (error) {
+    count(error.code ?? error.message)
+  }
+}
+const person = (id) => ({ id, name: id, role: 'product-lead', worksFor: null, team: null, login: null, passwordHash: null, createdAt: 0 })
+if (spec.op === 'redeem') {
+  for (let i = 0; i < spec.invites; i++) await attempt(() => store.redeemInvite('race' + i, ${redeemAt}, { ...person(spec.id + '-' + i), role: ${JSON.stringify(redeemRole)} }))
+} else {
+  await attempt(() => store.createPerson(person(spec.id)))
+}
+process.stdout.write('result ' + JSON.stringify(tally) + '\\n')
+await store.close()
+process.exit(0)
+`
+}
+
+/** Adds up the racers' tallies. */
+export function sumTallies(tallies: Record<string, number>[]): Record<string, number> {
+  const total: Record<string, number> = {}
+  for (const tally of tallies) for (const [key, n] of Object.entries(tally)) total[key] = (total[key] ?? 0) + n
+  return total
+}
