@@ -6,9 +6,11 @@
  *
  * Durability: append() resolves once Redis has answered the script, so the updates are in Redis's
  * memory and any other process reads them. Surviving a crash of Redis itself depends on Redis's
- * persistence: with `appendonly yes` and `appendfsync everysec` (Redis's default for AOF), Redis
- * writes the AOF before it answers, so a kill of Redis loses nothing and a power loss at most the
- * last second; `appendfsync always` fsyncs before answering; with RDB snapshots only (or no
+ * persistence: with `appendonly yes` and `appendfsync always`, Redis fsyncs the AOF before it
+ * answers, so nothing acknowledged is lost. With `appendfsync everysec` (Redis's default for AOF)
+ * Redis usually writes the AOF before answering, but while a background fsync lags (a busy disk)
+ * it postpones that write for up to 2 s and answers anyway, so a crash of Redis, even a kill of
+ * the process, can lose up to about 2 s of acknowledged updates (a power loss the same); with RDB snapshots only (or no
  * persistence) a Redis crash loses everything since the last snapshot. With replicas, an update
  * acknowledged by a primary that fails over before replicating it is lost too (no WAIT here).
  *
