@@ -221,7 +221,9 @@ export class FourwallServer {
   private listen(): Promise<void> {
     return new Promise((resolve, reject) => {
       this.httpServer.once('error', reject)
-      this.httpServer.listen(this.config.port, this.config.host, () => {
+      // A deep accept queue: a whole company opening the board at 9:00 connects at once, and with
+      // Node's default of 511 the kernel drops the rest of the burst, which retry only after 1 s.
+      this.httpServer.listen({ port: this.config.port, host: this.config.host, backlog: 4096 }, () => {
         this.httpServer.off('error', reject)
         resolve()
       })

@@ -7,7 +7,7 @@ import * as decoding from 'lib0/decoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { KEEPALIVE_FRAME } from '../../server/src/sync/protocol.js'
+import { KEEPALIVE_MESSAGE } from '../../server/src/sync/protocol.js'
 import {
   awarenessFrame,
   connectMany,
@@ -182,10 +182,10 @@ describe('sync protocol details (raw client)', () => {
     expect(ids(lastAwareness(a))).toEqual([B])
   })
 
-  it('KEEPALIVE_FRAME is a no-op awareness message for a y-protocols client', () => {
+  it('KEEPALIVE_MESSAGE is a no-op awareness message for a y-protocols client', () => {
     // The server sends it after 15 s of silence (KEEPALIVE_AFTER_MS, not configurable), too long
     // to wait for here; this checks the frame itself, as the y-websocket client would apply it.
-    const decoder = decoding.createDecoder(KEEPALIVE_FRAME)
+    const decoder = decoding.createDecoder(KEEPALIVE_MESSAGE)
     expect(decoding.readVarUint(decoder)).toBe(1) // awareness
     const update = decoding.readVarUint8Array(decoder)
     expect(decoding.hasContent(decoder)).toBe(false)

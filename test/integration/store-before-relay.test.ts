@@ -6,6 +6,8 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { SqliteStorage } from '../../server/src/storage/SqliteStorage.js'
 import type { Storage, StoredUpdate } from '@fourwall/server'
+import * as Y from 'yjs'
+import { MessageType, RawClient, SyncType } from '../support/rawclient.js'
 import { makeDataDir, startServer, type TestServer } from '../support/server.js'
 import { connectClient, waitFor, waitForSync, type YClient } from '../support/yclient.js'
 
@@ -75,5 +77,38 @@ describe('store before relay', () => {
     await waitForSync(joiner.provider)
     expect(joiner.doc.getText('note').toString()).toBe('not yet durable')
     expect(await sqlite.load('week:2026-W48')).not.toEqual([])
+  })
+
+  it('relays updates that became durable together as one merged frame, never echoing a sender its own', async () => {
+    const dataDir = makeDataDir()
+    const gated = gatedStorage(SqliteStorage.open({ file: path.join(dataDir, 'fourwall.db') }))
+    server = await startServer({ dataDir }, {}, { storage: gated.storage })
+    const token = server.server.tokens.create({ role: 'editor', name: 'E' })
+    const [a, b, watcher] = await Promise.all([0, 1, 2].map(() => RawClient.connect(server.wsUrl, 'week:2026-W48', token)))
+    const docs = [a, b, watcher].map((client) => client.syncedDoc())
+    await Promise.all([a, b, watcher].map((client) => client.waitForSynced()))
+
+    // While the first write waits at the gate, the other edits pile up for the next one.
+    docs[0]!.getMap('m').set('a0', 0)
+    await waitFor(() => gated.waiting(), (n) => n > 0, 5_000, 'first write reached storage')
+    for (let i = 1; i <= 3; i++) docs[0]!.getMap('m').set(`a${i}`, i)
+    for (let i = 0; i < 3; i++) docs[1]!.getMap('m').set(`b${i}`, i)
+    // (A round trip would wait at the gate too: sync replies wait for durability.)
+    await waitFor(() => server.server.metrics.updatesReceived.get(), (n) => n === 7, 5_000, 'server applied all 7 edits')
+    gated.open()
+
+    const keysIn = (client: RawClient): string[][] =>
+      client.frames
+        .filter((f) => f.type === MessageType.sync && f.syncType === SyncType.update)
+        .map((f) => Y.decodeUpdate(f.payload!).structs.flatMap((s) => ('parentSub' in s && s.parentSub ? [s.parentSub] : [])))
+    await watcher.waitUntil(() => keysIn(watcher).flat().length === 7, 'watcher holds all 7 edits')
+    await a.waitUntil(() => keysIn(a).flat().length === 3, 'a holds b’s 3 edits')
+    await b.waitUntil(() => keysIn(b).flat().length === 4, 'b holds a’s 4 edits')
+    // 7 edits, 2 storage writes: 2 frames, the second holding six edits from two senders.
+    expect(keysIn(watcher).map((keys) => keys.sort())).toEqual([['a0'], ['a1', 'a2', 'a3', 'b0', 'b1', 'b2']])
+    expect(keysIn(a).flat().sort()).toEqual(['b0', 'b1', 'b2'])
+    expect(keysIn(b).flat().sort()).toEqual(['a0', 'a1', 'a2', 'a3'])
+    expect(keysIn(a)).toHaveLength(1)
+    for (const client of [a, b, watcher]) client.close()
   })
 })

@@ -4,6 +4,7 @@
  * a logged reason.
  */
 import { randomUUID } from 'node:crypto'
+import type { Duplex } from 'node:stream'
 import type { WebSocket } from 'ws'
 import { CloseCode } from '@fourwall/shared'
 import type { Identity } from '../auth/tokens.js'
@@ -11,6 +12,7 @@ import type { Logger } from '../logger.js'
 import type { Metrics } from '../metrics.js'
 import type { Document } from './Document.js'
 import { READ_ONLY_WRITE_RATE, TokenBucket, type Rate } from './RateLimiter.js'
+import { wireFrame, type WireFrame } from './wireFrame.js'
 
 /** A client this far behind on reading is dropped rather than buffered without bound. */
 const MAX_BUFFERED_BYTES = 64 * 1024 * 1024
@@ -36,6 +38,8 @@ export class Connection {
 
   constructor(
     readonly ws: WebSocket,
+    /** The upgraded socket under `ws`: frames built once for many connections are written to it directly (see wireFrame). */
+    private readonly socket: Duplex,
     readonly identity: Identity,
     /** Viewers' connections receive everything and may change nothing. */
     private _readOnly: boolean,
@@ -97,16 +101,22 @@ export class Connection {
     return this.refusedWrites.take(READ_ONLY_WRITE_RATE, now)
   }
 
+  /** Sends one message to this connection only. */
   send(message: Uint8Array): void {
+    this.sendFrame(wireFrame(message))
+  }
+
+  /** Sends a frame built once for many connections (a relayed update, a presence batch). */
+  sendFrame(frame: WireFrame, now = Date.now()): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return
-    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+    if (this.socket.writableLength > MAX_BUFFERED_BYTES) {
       this.close(1013, 'client is not keeping up')
       return
     }
-    this.ws.send(message)
-    this.lastSentAt = Date.now()
+    this.socket.write(frame)
+    this.lastSentAt = now
     this.metrics.messagesSent.inc()
-    this.metrics.bytesSent.inc(message.byteLength)
+    this.metrics.bytesSent.inc(frame.byteLength)
   }
 
   /**

@@ -26,6 +26,7 @@ import { REMOTE_ORIGIN, type DocumentFeed, type Fanout, type FanoutListener } fr
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol.js'
 import { decodePresence, encodePresence, RemotePresence, type PresenceEntry } from './RemotePresence.js'
 import type { WriteQueue, WriteQueueClient } from './WriteQueue.js'
+import { wireFrame, type WireFrame } from './wireFrame.js'
 
 export interface DocumentDeps {
   storage: Storage
@@ -37,10 +38,10 @@ export interface DocumentDeps {
   config: Pick<FourwallConfig, 'compactAfterUpdates' | 'awarenessBatchMs'>
 }
 
+/** An update applied in memory and waiting for storage before it is relayed. */
 interface Outgoing {
-  message: Uint8Array
+  update: Uint8Array
   origin: Connection | null
-  bytes: number
 }
 
 /** A presence change waiting for the next batch: whose it was when it happened. */
@@ -58,6 +59,8 @@ const REMOTE_WITH_LOCAL_ORIGIN = Symbol('fourwall-remote-with-local')
 
 /** Below this size the byte rule never triggers compaction: tiny documents compact on count. */
 const MIN_COMPACTION_BYTES = 64 * 1024
+/** Sync step 2 replies kept per distinct state vector until the document changes (a join storm asks the same one). */
+const MAX_CACHED_REPLIES = 16
 
 export class Document implements WriteQueueClient {
   readonly ydoc = new Y.Doc({ gc: true })
@@ -86,6 +89,9 @@ export class Document implements WriteQueueClient {
   private awarenessTimer: NodeJS.Timeout | null = null
   /** What the document holds (state vector and deletions), taken when needed, dropped on change. */
   private snapshot: Y.Snapshot | null = null
+  /** The server's sync step 1 and its step 2 replies by the asker's state vector: built once, dropped on change. */
+  private step1: WireFrame | null = null
+  private readonly step2Replies = new Map<string, WireFrame>()
   /** Other processes' updates and presence: opened once the document is loaded; null with a single process. */
   private feed: DocumentFeed | null = null
 
@@ -160,7 +166,7 @@ export class Document implements WriteQueueClient {
 
   addConnection(connection: Connection): void {
     this.connections.add(connection)
-    connection.send(encodeSyncStep1(this.ydoc))
+    connection.sendFrame((this.step1 ??= wireFrame(encodeSyncStep1(this.ydoc))))
     const others = this.visibleStates(connection)
     if (others.length > 0) {
       connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, others)))
@@ -191,10 +197,19 @@ export class Document implements WriteQueueClient {
     return Y.snapshotContainsUpdate(this.snapshot, update)
   }
 
-  /** Answers a client's sync step 1, once everything the answer contains is durable. */
+  /**
+   * Answers a client's sync step 1, once everything the answer contains is durable. Clients that
+   * hold the same state (every new viewer holds nothing) get the same reply, encoded once.
+   */
   answerSyncStep1(connection: Connection, stateVector: Uint8Array): void {
-    const reply = encodeSyncStep2(this.ydoc, stateVector)
-    this.whenDurable(() => connection.send(reply))
+    const key = Buffer.from(stateVector.buffer, stateVector.byteOffset, stateVector.byteLength).toString('latin1')
+    let reply = this.step2Replies.get(key)
+    if (!reply) {
+      reply = wireFrame(encodeSyncStep2(this.ydoc, stateVector))
+      if (this.step2Replies.size < MAX_CACHED_REPLIES) this.step2Replies.set(key, reply)
+    }
+    const frame = reply
+    this.whenDurable(() => connection.sendFrame(frame))
   }
 
   applyAwareness(connection: Connection, update: Uint8Array): void {
@@ -279,12 +294,12 @@ export class Document implements WriteQueueClient {
   }
 
   onPersisted(count: number): void {
-    for (let i = 0; i < count; i++) {
-      const outgoing = this.outbox.shift()!
+    const durable = this.outbox.splice(0, count)
+    for (const { update } of durable) {
       this.storedRows++
-      this.storedBytes += outgoing.bytes
-      this.broadcast(outgoing.message, outgoing.origin)
+      this.storedBytes += update.byteLength
     }
+    this.relay(durable)
     this.persistedSeq += count
     this.runPersistWaiters()
     this.maybeCompact()
@@ -338,16 +353,18 @@ export class Document implements WriteQueueClient {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.snapshot = null
+    this.step1 = null
+    this.step2Replies.clear()
     if (origin === REMOTE_ORIGIN) {
       // Another process stored it before this one read it: relayed at once, never stored again.
       // It may overtake local updates still waiting for storage; Yjs merges in any order.
-      this.broadcast(encodeUpdate(update), null)
+      this.broadcast(wireFrame(encodeUpdate(update)), null)
       return
     }
     this.appliedSeq++
     this.deps.metrics.updatesReceived.inc()
     const sender = this.connections.has(origin as Connection) ? (origin as Connection) : null
-    this.outbox.push({ message: encodeUpdate(update), origin: sender, bytes: update.byteLength })
+    this.outbox.push({ update, origin: sender })
     // Stored with who sent it (the update log); the server's own edits (origin not a connection) have no author.
     const author = sender
       ? { personId: sender.identity.id, personName: sender.identity.name, connectionId: sender.id }
@@ -355,9 +372,35 @@ export class Document implements WriteQueueClient {
     this.deps.writeQueue.enqueue(this, update, author)
   }
 
-  private broadcast(message: Uint8Array, except: Connection | null): void {
+  private broadcast(frame: WireFrame, except: Connection | null): void {
+    const now = Date.now()
     for (const connection of this.connections) {
-      if (connection !== except) connection.send(message)
+      if (connection !== except) connection.sendFrame(frame, now)
+    }
+  }
+
+  /**
+   * Relays updates that became durable together (one storage write holds an event-loop turn's
+   * updates). Several go out merged into one update, one frame per connection instead of one per
+   * update; a connection that sent some of them gets only the others, merged too.
+   */
+  private relay(durable: readonly Outgoing[]): void {
+    if (durable.length === 0) return
+    if (durable.length === 1) {
+      this.broadcast(wireFrame(encodeUpdate(durable[0]!.update)), durable[0]!.origin)
+      return
+    }
+    const toEveryone = wireFrame(encodeUpdate(Y.mergeUpdates(durable.map((o) => o.update))))
+    const toSenders = new Map<Connection, WireFrame | null>()
+    for (const { origin } of durable) {
+      if (origin === null || toSenders.has(origin)) continue
+      const others = durable.filter((o) => o.origin !== origin).map((o) => o.update)
+      toSenders.set(origin, others.length > 0 ? wireFrame(encodeUpdate(Y.mergeUpdates(others))) : null)
+    }
+    const now = Date.now()
+    for (const connection of this.connections) {
+      const frame = toSenders.has(connection) ? toSenders.get(connection)! : toEveryone
+      if (frame) connection.sendFrame(frame, now)
     }
   }
 
@@ -411,8 +454,9 @@ export class Document implements WriteQueueClient {
     // Only this process's own clients: what came from other processes is never echoed back.
     this.publishPresence(local)
     if (everyone.length === 0) return
-    let forEditors: Uint8Array | null = null
-    let forViewers: Uint8Array | null = null
+    let forEditors: WireFrame | null = null
+    let forViewers: WireFrame | null = null
+    const now = Date.now()
     for (const connection of this.connections) {
       const audience = connection.readOnly ? fromEditors : everyone
       if (audience.length === 0) continue
@@ -421,9 +465,9 @@ export class Document implements WriteQueueClient {
       if (notOwn.length < audience.length) {
         connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, notOwn)))
       } else if (connection.readOnly) {
-        connection.send((forViewers ??= encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, fromEditors))))
+        connection.sendFrame((forViewers ??= wireFrame(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, fromEditors)))), now)
       } else {
-        connection.send((forEditors ??= encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, everyone))))
+        connection.sendFrame((forEditors ??= wireFrame(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, everyone)))), now)
       }
     }
   }

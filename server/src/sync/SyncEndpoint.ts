@@ -17,7 +17,8 @@ import type { Document } from './Document.js'
 import type { DocumentRegistry } from './DocumentRegistry.js'
 import { ProtocolError, receiveMessage } from './MessageReceiver.js'
 import { DEFAULT_MESSAGE_RATE, type Rate } from './RateLimiter.js'
-import { KEEPALIVE_FRAME } from './protocol.js'
+import { KEEPALIVE_MESSAGE } from './protocol.js'
+import { wireFrame } from './wireFrame.js'
 
 export const SYNC_PATH = '/yjs/'
 
@@ -25,6 +26,7 @@ export const SYNC_PATH = '/yjs/'
 const KEEPALIVE_AFTER_MS = 15_000
 const HOUSEKEEPING_MS = 5_000
 const PING_EVERY_MS = 30_000
+const KEEPALIVE = wireFrame(KEEPALIVE_MESSAGE)
 
 export interface SyncEndpointDeps {
   config: Pick<FourwallConfig, 'maxMessageBytes'>
@@ -76,7 +78,7 @@ export class SyncEndpoint {
       (principal) => {
         socket.off('error', ignoreErrors)
         if (socket.destroyed) return
-        this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, docName, principal))
+        this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, socket, docName, principal))
       },
       (error: unknown) => {
         this.deps.log.error('sync connection refused: authentication failed', { doc: docName, error })
@@ -91,7 +93,7 @@ export class SyncEndpoint {
     for (const connection of this.connections) connection.close(CloseCode.goingAway, 'server shutting down')
   }
 
-  private accept(ws: WebSocket, docName: string, principal: Principal | null): void {
+  private accept(ws: WebSocket, socket: Duplex, docName: string, principal: Principal | null): void {
     // Attached first: an oversized frame or a socket error must never reach the process.
     ws.on('error', (error) => this.deps.log.warn('sync socket error', { doc: docName, error }))
     if (!principal) {
@@ -112,7 +114,7 @@ export class SyncEndpoint {
       return
     }
     const log = this.deps.log
-    const connection = new Connection(ws, identity, access === 'read', docName, this.deps.metrics, log)
+    const connection = new Connection(ws, socket, identity, access === 'read', docName, this.deps.metrics, log)
     connection.sessionId = principal.sessionId
     this.connections.add(connection)
 
@@ -201,7 +203,7 @@ export class SyncEndpoint {
         connection.alive = false
         connection.ws.ping()
       }
-      if (now - connection.lastSentAt >= KEEPALIVE_AFTER_MS) connection.send(KEEPALIVE_FRAME)
+      if (now - connection.lastSentAt >= KEEPALIVE_AFTER_MS) connection.sendFrame(KEEPALIVE, now)
     }
   }
 }

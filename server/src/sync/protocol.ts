@@ -57,4 +57,4 @@ export function encodeAwareness(awarenessUpdate: Uint8Array): Uint8Array {
  * An awareness message with no entries. Clients apply it as a no-op, but it resets the
  * y-websocket client's 30 s "no message received" watchdog when nothing else is happening.
  */
-export const KEEPALIVE_FRAME = encodeAwareness(Uint8Array.of(0))
+export const KEEPALIVE_MESSAGE = encodeAwareness(Uint8Array.of(0))
