@@ -19,8 +19,15 @@ const MAX_BUFFERED_BYTES = 64 * 1024 * 1024
 const MAX_HELD_BYTES = 8 * 1024 * 1024
 
 export class Connection {
-  /** Stable random id of this one connection (the update log names it beside the person). */
-  readonly id: string = randomUUID()
+  /**
+   * Stable random id of this one connection (the update log names it beside the person). Made at
+   * first use: most connections (viewers) never write, and a fresh UUID is a tree of a dozen
+   * string pieces until something flattens it, half a kilobyte per idle connection.
+   */
+  get id(): string {
+    return (this._id ??= randomUUID())
+  }
+  private _id: string | undefined
   /** The session this connection was opened with (null for an API token): sign-out closes it. */
   sessionId: string | null = null
   /** Awareness client ids this connection speaks for. */

@@ -48,6 +48,14 @@ export class SyncEndpoint {
   /** Documents whose remote updates this endpoint checks for a week closed by another process. */
   private readonly watched = new WeakSet<Document>()
   private lastPing = Date.now()
+  /** The connection of each accepted socket, for listeners shared by every socket (see socketListeners). */
+  private readonly connectionOf = new WeakMap<WebSocket, Connection>()
+  /**
+   * One set of socket listeners for all connections (`ws` calls them with the socket as `this`),
+   * rather than four closures per connection: a room of a thousand viewers is mostly idle sockets,
+   * so what each one holds is the server's memory.
+   */
+  private readonly socketListeners = SyncEndpoint.listenersFor(this)
 
   constructor(private readonly deps: SyncEndpointDeps) {
     this.messageRate = deps.messageRate ?? DEFAULT_MESSAGE_RATE
@@ -95,7 +103,7 @@ export class SyncEndpoint {
 
   private accept(ws: WebSocket, socket: Duplex, docName: string, principal: Principal | null): void {
     // Attached first: an oversized frame or a socket error must never reach the process.
-    ws.on('error', (error) => this.deps.log.warn('sync socket error', { doc: docName, error }))
+    ws.on('error', this.socketListeners.error)
     if (!principal) {
       this.deps.log.warn('sync connection refused: not signed in (no valid session or token)', { doc: docName })
       refuse(ws, CloseCode.unauthorized, 'sign in first')
@@ -118,22 +126,10 @@ export class SyncEndpoint {
     connection.sessionId = principal.sessionId
     this.connections.add(connection)
 
-    ws.on('message', (data: RawData, isBinary: boolean) => this.onMessage(connection, data, isBinary))
-    ws.on('pong', () => {
-      connection.alive = true
-    })
-    ws.on('close', (code) => {
-      connection.closedByPeer(code)
-      if (code === CloseCode.messageTooBig) {
-        log.warn('sync connection closed: message over the size limit', { doc: docName, user: identity.id })
-      }
-      this.connections.delete(connection)
-      const document = connection.document
-      if (document) {
-        document.removeConnection(connection)
-        if (document.connections.size === 0) this.deps.documents.scheduleUnload(document)
-      }
-    })
+    this.connectionOf.set(ws, connection)
+    ws.on('message', this.socketListeners.message)
+    ws.on('pong', this.socketListeners.pong)
+    ws.on('close', this.socketListeners.close)
 
     this.deps.documents.get(docName).then(
       (document) => {
@@ -164,6 +160,41 @@ export class SyncEndpoint {
       if (!this.deps.closure.closedMark(document.name, document.ydoc)) return
       for (const connection of document.connections) connection.setReadOnly(true)
     })
+  }
+
+  private static listenersFor(endpoint: SyncEndpoint) {
+    const connectionOf = (ws: WebSocket) => endpoint.connectionOf.get(ws)
+    return {
+      message(this: WebSocket, data: RawData, isBinary: boolean): void {
+        const connection = connectionOf(this)
+        if (connection) endpoint.onMessage(connection, data, isBinary)
+      },
+      pong(this: WebSocket): void {
+        const connection = connectionOf(this)
+        if (connection) connection.alive = true
+      },
+      close(this: WebSocket, code: number): void {
+        const connection = connectionOf(this)
+        if (connection) endpoint.onSocketClose(connection, code)
+      },
+      error(this: WebSocket, error: Error): void {
+        endpoint.deps.log.warn('sync socket error', { doc: connectionOf(this)?.docName, error })
+      },
+    }
+  }
+
+  /** The socket closed (after our close, the peer's, or an error). */
+  private onSocketClose(connection: Connection, code: number): void {
+    connection.closedByPeer(code)
+    if (code === CloseCode.messageTooBig) {
+      this.deps.log.warn('sync connection closed: message over the size limit', { doc: connection.docName, user: connection.identity.id })
+    }
+    this.connections.delete(connection)
+    const document = connection.document
+    if (document) {
+      document.removeConnection(connection)
+      if (document.connections.size === 0) this.deps.documents.scheduleUnload(document)
+    }
   }
 
   private onMessage(connection: Connection, data: RawData, isBinary: boolean): void {
