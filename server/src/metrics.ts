@@ -69,6 +69,7 @@ export class Histogram {
 export class Metrics {
   readonly updatesReceived = new Counter('fourwall_updates_received_total', 'Yjs document updates received from clients')
   readonly messagesSent = new Counter('fourwall_messages_sent_total', 'WebSocket messages sent to sync clients')
+  readonly socketWrites = new Counter('fourwall_sync_socket_writes_total', 'Socket writes to sync clients (one write may carry several messages)')
   readonly bytesReceived = new Counter('fourwall_bytes_received_total', 'WebSocket bytes received on the sync endpoint')
   readonly bytesSent = new Counter('fourwall_bytes_sent_total', 'WebSocket bytes sent on the sync endpoint')
   readonly connectionsClosed = new Counter('fourwall_connections_closed_total', 'Sync connections closed, by close code')
@@ -89,6 +90,7 @@ export class Metrics {
     const series = [
       this.updatesReceived,
       this.messagesSent,
+      this.socketWrites,
       this.bytesReceived,
       this.bytesSent,
       this.connectionsClosed,

@@ -113,8 +113,11 @@ export class Connection {
     this.sendFrame(wireFrame(message))
   }
 
-  /** Sends a frame built once for many connections (a relayed update, a presence batch). */
-  sendFrame(frame: WireFrame, now = Date.now()): void {
+  /**
+   * Sends frames built once for many connections (a relayed update, a presence batch), in one
+   * socket write. `messages` is how many frames the buffer holds.
+   */
+  sendFrame(frame: WireFrame, now = Date.now(), messages = 1): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return
     if (this.socket.writableLength > MAX_BUFFERED_BYTES) {
       this.close(1013, 'client is not keeping up')
@@ -122,7 +125,8 @@ export class Connection {
     }
     this.socket.write(frame)
     this.lastSentAt = now
-    this.metrics.messagesSent.inc()
+    this.metrics.socketWrites.inc()
+    this.metrics.messagesSent.inc(messages)
     this.metrics.bytesSent.inc(frame.byteLength)
   }
 

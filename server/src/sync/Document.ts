@@ -26,7 +26,7 @@ import { REMOTE_ORIGIN, type DocumentFeed, type Fanout, type FanoutListener } fr
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol.js'
 import { decodePresence, encodePresence, RemotePresence, type PresenceEntry } from './RemotePresence.js'
 import type { WriteQueue, WriteQueueClient } from './WriteQueue.js'
-import { wireFrame, type WireFrame } from './wireFrame.js'
+import { concatFrames, wireFrame, type WireFrame } from './wireFrame.js'
 
 export interface DocumentDeps {
   storage: Storage
@@ -381,8 +381,9 @@ export class Document implements WriteQueueClient {
 
   /**
    * Relays updates that became durable together (one storage write holds an event-loop turn's
-   * updates). Several go out merged into one update, one frame per connection instead of one per
-   * update; a connection that sent some of them gets only the others, merged too.
+   * updates): each is framed once, and each connection gets all of them in one socket write, a
+   * sender only the others'. Not merged into one Yjs update: Y.mergeUpdates grows faster than
+   * linearly with the number of updates, and a burst can make thousands durable at once.
    */
   private relay(durable: readonly Outgoing[]): void {
     if (durable.length === 0) return
@@ -390,17 +391,22 @@ export class Document implements WriteQueueClient {
       this.broadcast(wireFrame(encodeUpdate(durable[0]!.update)), durable[0]!.origin)
       return
     }
-    const toEveryone = wireFrame(encodeUpdate(Y.mergeUpdates(durable.map((o) => o.update))))
-    const toSenders = new Map<Connection, WireFrame | null>()
+    const frames = durable.map((o) => wireFrame(encodeUpdate(o.update)))
+    const toEveryone = concatFrames(frames)
+    const toSenders = new Map<Connection, { frames: WireFrame; count: number } | null>()
     for (const { origin } of durable) {
       if (origin === null || toSenders.has(origin)) continue
-      const others = durable.filter((o) => o.origin !== origin).map((o) => o.update)
-      toSenders.set(origin, others.length > 0 ? wireFrame(encodeUpdate(Y.mergeUpdates(others))) : null)
+      const others = frames.filter((_, i) => durable[i]!.origin !== origin)
+      toSenders.set(origin, others.length > 0 ? { frames: concatFrames(others), count: others.length } : null)
     }
     const now = Date.now()
     for (const connection of this.connections) {
-      const frame = toSenders.has(connection) ? toSenders.get(connection)! : toEveryone
-      if (frame) connection.sendFrame(frame, now)
+      if (!toSenders.has(connection)) {
+        connection.sendFrame(toEveryone, now, frames.length)
+        continue
+      }
+      const own = toSenders.get(connection)
+      if (own) connection.sendFrame(own.frames, now, own.count)
     }
   }
 

@@ -10,7 +10,7 @@
  * its sender writes synchronously, never queueing.
  */
 
-/** A complete WebSocket frame, ready for `socket.write`. */
+/** One or more complete WebSocket frames, ready for `socket.write`. */
 export type WireFrame = Buffer & { readonly __wireFrame: true }
 
 const FIN_BINARY = 0x82
@@ -31,4 +31,9 @@ export function wireFrame(message: Uint8Array): WireFrame {
   }
   frame.set(message, headerLength)
   return frame as WireFrame
+}
+
+/** Several frames as one buffer: one socket write (one system call) carries them all. */
+export function concatFrames(frames: readonly WireFrame[]): WireFrame {
+  return Buffer.concat(frames) as WireFrame
 }
