@@ -9,9 +9,24 @@ export interface BenchRow {
   max: number
 }
 
-function quantile(sorted: readonly number[], q: number): number {
+/** The nearest-rank quantile of ascending values (NaN when there are none). */
+export function quantile(sorted: ArrayLike<number>, q: number): number {
   if (sorted.length === 0) return Number.NaN
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!
+  return sorted[Math.max(0, Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1))]!
+}
+
+export interface Spread {
+  count: number
+  p50: number
+  p95: number
+  p99: number
+  max: number
+}
+
+/** p50, p95, p99 and max of any values (sorted here, as a Float64Array: cheap for a million). */
+export function spread(values: ArrayLike<number>): Spread {
+  const sorted = Float64Array.from(values).sort()
+  return { count: sorted.length, p50: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), p99: quantile(sorted, 0.99), max: sorted.at(-1) ?? Number.NaN }
 }
 
 export function summarise(scenario: string, metric: string, unit: string, values: readonly number[]): BenchRow {

@@ -84,9 +84,10 @@ describe('store before relay', () => {
     const gated = gatedStorage(SqliteStorage.open({ file: path.join(dataDir, 'fourwall.db') }))
     server = await startServer({ dataDir }, {}, { storage: gated.storage })
     const token = server.server.tokens.create({ role: 'editor', name: 'E' })
-    const [a, b, watcher] = await Promise.all([0, 1, 2].map(() => RawClient.connect(server.wsUrl, 'week:2026-W48', token)))
-    const docs = [a, b, watcher].map((client) => client.syncedDoc())
-    await Promise.all([a, b, watcher].map((client) => client.waitForSynced()))
+    const clients = await Promise.all([0, 1, 2].map(() => RawClient.connect(server.wsUrl, 'week:2026-W48', token)))
+    const [a, b, watcher] = clients as [RawClient, RawClient, RawClient]
+    const docs = clients.map((client) => client.syncedDoc())
+    await Promise.all(clients.map((client) => client.waitForSynced()))
 
     // While the first write waits at the gate, the other edits pile up for the next one.
     docs[0]!.getMap('m').set('a0', 0)
@@ -114,6 +115,6 @@ describe('store before relay', () => {
     // of the three in one write: 5 writes carrying 14 messages, where one write per message is 14.
     expect(metrics.messagesSent.get() - messagesBefore).toBe(14)
     expect(metrics.socketWrites.get() - writesBefore).toBe(5)
-    for (const client of [a, b, watcher]) client.close()
+    for (const client of clients) client.close()
   })
 })
