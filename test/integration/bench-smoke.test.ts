@@ -27,7 +27,7 @@ const TINY: Record<LoadScenario, Plan> = {
 }
 
 /** Shorter waits than the benchmark's: nothing here is under load. */
-const QUICK: Tuning = { ...TUNING, quietMs: 250, settleMs: 100, idleMs: 200, syncTimeoutMs: 15_000, log: () => {} }
+const QUICK: Tuning = { ...TUNING, quietMs: 250, settleMs: 100, memorySettleMs: 200, warmUpSeconds: 0, syncTimeoutMs: 15_000, log: () => {} }
 
 function value(result: TargetResult, key: string): Metric {
   const metric = result.metrics.find((m) => m.key === key)

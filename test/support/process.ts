@@ -30,11 +30,16 @@ export async function freePort(): Promise<number> {
   return port
 }
 
-export function runServerProcess(env: Record<string, string>, entry: 'source' | 'dist' = 'source'): { child: ChildProcess; stdout: string[]; stderr: string[]; exited: Promise<number | string> } {
-  const args =
-    entry === 'dist'
-      ? [path.join(ROOT, 'server/dist/main.js')]
-      : ['--conditions=source', '--import', 'tsx', path.join(ROOT, 'server/src/main.ts')]
+/** `nodeArgs` go to node before the script (e.g. `--cpu-prof`, which NODE_OPTIONS does not allow). */
+export function runServerProcess(
+  env: Record<string, string>,
+  entry: 'source' | 'dist' = 'source',
+  nodeArgs: readonly string[] = [],
+): { child: ChildProcess; stdout: string[]; stderr: string[]; exited: Promise<number | string> } {
+  const args = [
+    ...nodeArgs,
+    ...(entry === 'dist' ? [path.join(ROOT, 'server/dist/main.js')] : ['--conditions=source', '--import', 'tsx', path.join(ROOT, 'server/src/main.ts')]),
+  ]
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', LOG_LEVEL: 'info', FOURWALL_SECRET: TEST_SECRET, ...env },

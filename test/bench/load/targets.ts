@@ -39,6 +39,16 @@ export interface TargetOptions {
  * Editors take the roles that write a week's public document (shared/src/permissions.ts,
  * `week.write`); viewers are team leads, whom documentAccess gives read-only access.
  */
+/**
+ * `BENCH_PROFILE=<dir>` runs every server under `node --cpu-prof`, writing one .cpuprofile per
+ * server process into `<dir>/<kind>` (open them in Chrome DevTools; each is written when its
+ * server stops).
+ */
+function profileArgs(kind: TargetKind): string[] {
+  const dir = process.env.BENCH_PROFILE
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(dir, kind)}`] : []
+}
+
 const EDITOR_ROLES: readonly Role[] = ['engineering-lead', 'product-lead', 'chief-of-staff']
 const VIEWER_ROLE: Role = 'team-lead'
 
@@ -52,7 +62,11 @@ async function startFourwall(options: TargetOptions): Promise<Target> {
   // LOG_LEVEL=warn suppresses. The port is picked here instead, and readiness is the line main.ts
   // writes to stderr once listening ("Fourwall is ready…" or "Fourwall is running at…").
   const port = await freePort()
-  const server = runServerProcess({ DATA_DIR: dataDir, LOG_LEVEL: 'warn', PORT: String(port), ...options.fourwallEnv }, options.fourwallEntry ?? 'dist')
+  const server = runServerProcess(
+    { DATA_DIR: dataDir, LOG_LEVEL: 'warn', PORT: String(port), ...options.fourwallEnv },
+    options.fourwallEntry ?? 'dist',
+    profileArgs('fourwall'),
+  )
   let exited = false
   void server.exited.then(() => {
     exited = true
@@ -98,7 +112,7 @@ async function until(ready: () => boolean, exited: () => boolean, stderr: string
 
 async function startStock(): Promise<Target> {
   const port = await freePort()
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/@y/websocket-server/src/server.js')], {
+  const child = spawn(process.execPath, [...profileArgs('stock'), path.join(ROOT, 'node_modules/@y/websocket-server/src/server.js')], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
