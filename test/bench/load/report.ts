@@ -75,6 +75,23 @@ function checkGoal(goal: Goal, fourwall: Metric | undefined, ratio: number): Goa
   return { scenario: goal.scenario, metric: goal.key, goal: `${goal.on === 'ratio' ? 'Fourwall ÷ stock' : 'Fourwall'} ${goal.text}`, value, met }
 }
 
+/** The issue's five targets alone, one row each: the ratio table to read first. */
+export function targetsTable(results: readonly TargetResult[]): string {
+  const lines = ['| scenario | measure | Fourwall | stock | Fourwall ÷ stock | target | met? |', '| --- | --- | ---: | ---: | ---: | --- | --- |']
+  for (const goal of GOALS) {
+    const find = (target: TargetKind) => results.find((r) => r.scenario === goal.scenario && r.target === target)?.metrics.find((m) => m.key === goal.key)
+    const [f, s] = [find('fourwall'), find('stock')]
+    if (!f && !s) continue
+    const ratio = ratioOf(f, s)
+    const check = checkGoal(goal, f, ratio)
+    const label = `${(f ?? s)!.label}${(f ?? s)!.unit ? ` (${(f ?? s)!.unit})` : ''}`
+    lines.push(
+      `| ${goal.scenario} | ${label} | ${cell(f)} | ${cell(s)} | ${Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : '-'} | ${check.goal} | ${check.met ? 'yes' : '**no**'} |`,
+    )
+  }
+  return lines.join('\n')
+}
+
 /** The Markdown table of every scenario's results (pairs of Fourwall and stock), then the notes. */
 export function comparisonTable(results: readonly TargetResult[]): string {
   const lines = [
