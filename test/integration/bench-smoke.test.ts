@@ -7,22 +7,15 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { Metric, TargetResult } from '../bench/load/report.js'
-import { LOAD_SCENARIOS, runScenario, TUNING, type LoadScenario, type Plan, type Tuning } from '../bench/load/scenarios.js'
+import { LOAD_SCENARIOS, PLANS, runScenario, TUNING, type EditPlan, type LoadScenario, type Plan, type Tuning } from '../bench/load/scenarios.js'
 
+/** Each scenario's own plan (its settings, such as burst's raised frame limit), at a tiny scale. */
+const small = { editorsPerRoom: 2, viewersPerRoom: 3, editsPerSecond: 5, seconds: 1 } as const
 const TINY: Record<LoadScenario, Plan> = {
-  meeting: { kind: 'edits', rooms: 1, editorsPerRoom: 2, viewersPerRoom: 3, editsPerSecond: 5, seconds: 1, renewAwareness: false },
-  'all-hands': { kind: 'edits', rooms: 1, editorsPerRoom: 2, viewersPerRoom: 3, editsPerSecond: 5, seconds: 1, renewAwareness: true },
-  'many-boards': { kind: 'edits', rooms: 3, editorsPerRoom: 2, viewersPerRoom: 2, editsPerSecond: 5, seconds: 1, renewAwareness: false },
-  burst: {
-    kind: 'edits',
-    rooms: 1,
-    editorsPerRoom: 2,
-    viewersPerRoom: 3,
-    editsPerSecond: 'burst',
-    seconds: 1,
-    renewAwareness: false,
-    fourwallEnv: { MAX_MESSAGES_PER_SECOND: '1000000', MESSAGE_BURST: '1000000' },
-  },
+  meeting: { ...(PLANS.meeting as EditPlan), ...small },
+  'all-hands': { ...(PLANS['all-hands'] as EditPlan), ...small },
+  'many-boards': { ...(PLANS['many-boards'] as EditPlan), ...small, rooms: 3, viewersPerRoom: 2 },
+  burst: { ...(PLANS.burst as EditPlan), ...small, editsPerSecond: 'burst' },
   'join-storm': { kind: 'storm', viewers: 20, preloadEdits: 5 },
 }
 
