@@ -7,7 +7,6 @@ import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import path from 'node:path'
 import type { Server as SocketServer } from 'socket.io'
-import { RedisAccountStore } from './accounts/RedisAccountStore.js'
 import { SqliteAccountStore } from './accounts/SqliteAccountStore.js'
 import type { AccountStore } from './accounts/AccountStore.js'
 import { Accounts } from './auth/Accounts.js'
@@ -20,9 +19,8 @@ import { createApp } from './http/app.js'
 import { originChecker, originForLog } from './http/origin.js'
 import { createLogger, type Logger } from './logger.js'
 import { Metrics } from './metrics.js'
-import { RedisRealtime } from './realtime/RedisRealtime.js'
+import type { RedisRealtime } from './realtime/RedisRealtime.js'
 import { createSocketServer, socketHolder } from './realtime/socketio.js'
-import { RedisStorage } from './storage/RedisStorage.js'
 import { SqliteStorage } from './storage/SqliteStorage.js'
 import type { Storage } from './storage/Storage.js'
 import type { Document } from './sync/Document.js'
@@ -87,18 +85,24 @@ export class FourwallServer {
   static async start(config: FourwallConfig, options: FourwallServerOptions = {}): Promise<FourwallServer> {
     const log = options.log ?? createLogger(config.logLevel)
     const file = path.join(config.dataDir, 'fourwall.db')
+    // The Redis modules (ioredis, the socket.io adapter: a fifth of an idle server's heap, which
+    // every full garbage collection walks) are loaded only when REDIS_URL asks for them.
+    const redisModules = config.redisUrl
+      ? await Promise.all([import('./storage/RedisStorage.js'), import('./accounts/RedisAccountStore.js'), import('./realtime/RedisRealtime.js')])
+      : null
     const storage =
       options.storage ??
-      (config.redisUrl
-        ? await RedisStorage.open({ url: config.redisUrl, prefix: config.redisPrefix, log })
+      (redisModules
+        ? await redisModules[0].RedisStorage.open({ url: config.redisUrl!, prefix: config.redisPrefix, log })
         : SqliteStorage.open({ file, synchronous: config.sqliteSynchronous }))
     // With REDIS_URL, people, sessions, the audit log and the meeting live in Redis too: any process serves any request.
     const redis = config.redisUrl ? { url: config.redisUrl, prefix: config.redisPrefix, log } : null
     const accountStore =
-      options.accountStore ?? (redis ? await RedisAccountStore.open(redis) : SqliteAccountStore.open({ file, synchronous: config.sqliteSynchronous }))
-    const realtime = redis ? await RedisRealtime.open(redis) : null
+      options.accountStore ??
+      (redis && redisModules ? await redisModules[1].RedisAccountStore.open(redis) : SqliteAccountStore.open({ file, synchronous: config.sqliteSynchronous }))
+    const realtime = redis && redisModules ? await redisModules[2].RedisRealtime.open(redis) : null
     // With Redis, documents follow the other processes' updates and presence (closed with the storage).
-    const fanout = storage instanceof RedisStorage ? await storage.openFanout() : new SingleProcessFanout(storage)
+    const fanout = followsOtherProcesses(storage) ? await storage.openFanout() : new SingleProcessFanout(storage)
     const server = new FourwallServer(config, storage, accountStore, log, fanout, realtime)
     await server.listen()
     return server
@@ -420,4 +424,9 @@ function refuseUpgrade(socket: Duplex, status: number, statusText: string, messa
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref())
+}
+
+/** A store shared by several processes (RedisStorage), whose documents follow what the others store. */
+function followsOtherProcesses(storage: Storage): storage is Storage & { openFanout(): Promise<Fanout> } {
+  return typeof (storage as { openFanout?: unknown }).openFanout === 'function'
 }

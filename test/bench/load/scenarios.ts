@@ -75,7 +75,7 @@ export interface Tuning {
    * reducer), so a reading right after the storm measures the storm's garbage, not the connections.
    */
   memorySettleMs: number
-  /** Editing scenarios: seconds of the same load run before the measured runs (0: none); see runScenario. */
+  /** Editing scenarios: seconds of the same kind of load, unmeasured, on each server first (0: none); see warmUp. */
   warmUpSeconds: number
   syncTimeoutMs: number
   fourwallEntry: 'dist' | 'source'
@@ -163,31 +163,12 @@ export async function runScenario(scenario: string, plan: Plan, tuning: Tuning =
   // Many sockets in one process: silence the listener-leak warning, which does not apply here.
   process.setMaxListeners(10_000)
   const results: TargetResult[] = []
-  // Whichever server runs first also pays for warming up this process (JIT, heap sizing): in the
-  // meeting that made the first one's p99 1.5× the second's, whichever it was. A short unmeasured
-  // run of the same load first makes the order not matter.
-  if (plan.kind === 'edits' && tuning.warmUpSeconds > 0) {
-    collectGarbage()
-    await runEdits(`${scenario} (warm-up)`, TARGETS[0]!, warmUpPlan(plan, tuning.warmUpSeconds), tuning)
-    forgetDecodedFrames()
-  }
   for (const kind of TARGETS) {
     collectGarbage()
     results.push(plan.kind === 'edits' ? await runEdits(scenario, kind, plan, tuning) : await runStorm(scenario, kind, plan, tuning))
     forgetDecodedFrames()
   }
   return results
-}
-
-/** The same load, shorter, and at most 100 clients a room (the code paths warm up; the size need not). */
-function warmUpPlan(plan: EditPlan, seconds: number): EditPlan {
-  return {
-    ...plan,
-    rooms: Math.min(plan.rooms, 10),
-    viewersPerRoom: Math.min(plan.viewersPerRoom, Math.max(0, 100 - plan.editorsPerRoom)),
-    seconds: Math.min(plan.seconds, seconds),
-    renewAwareness: false,
-  }
 }
 
 const metric = (key: string, label: string, unit: string, value: number, of?: number): Metric => ({ key, label, unit, value, of })
@@ -248,6 +229,7 @@ async function runEdits(scenario: string, kind: TargetKind, plan: EditPlan, tuni
   const label = `${scenario}/${kind}`
   const rate = plan.editsPerSecond
   const run = await session(kind, plan.fourwallEnv, tuning, async (s) => {
+    if (tuning.warmUpSeconds > 0) await warmUp(s, plan, tuning)
     // Everyone joins at once, as when a meeting starts.
     let editorIndex = 0
     for (let r = 0; r < plan.rooms; r++) {
@@ -341,6 +323,31 @@ async function runEdits(scenario: string, kind: TargetKind, plan: EditPlan, tuni
  * Each editor edits at a fixed rate, scheduled against the start (a late timer does not push later
  * edits back), offset so all editors' edits interleave evenly instead of arriving together.
  */
+/** A week far from the measured rooms (0 to 49 weeks back). */
+const WARM_UP_ROOM = 60
+
+/**
+ * Warms the server under test, and this process, before anything is measured: a few seconds of the
+ * same kind of load in a room of its own, whose clients then leave. Every server is a fresh
+ * process, and without this the measured run's first edits are its first ever: in the meeting,
+ * Fourwall's first three edits (still interpreted code, a new database) made half of its top 1% of
+ * deliveries, and when the stock server ran first its p99 suffered the same way.
+ */
+async function warmUp(s: Session, plan: EditPlan, tuning: Tuning): Promise<void> {
+  const hub = new Hub()
+  const docName = roomName(WARM_UP_ROOM)
+  const client = (editorId: string | null, name: string, index: number): LoadClient =>
+    new LoadClient({ url: s.target.url(docName, editorId !== null, name, index), name, editorId, renewAwareness: false }, hub)
+  const editors = Array.from({ length: Math.min(plan.editorsPerRoom, 4) }, (_, e) => client(`w${e}`, `Warm-up editor ${e}`, e))
+  const viewers = Array.from({ length: Math.min(plan.viewersPerRoom, 50) }, (_, v) => client(null, `Warm-up viewer ${v}`, v))
+  const clients = [...editors, ...viewers]
+  await waitFor(() => clients.every((c) => c.isSynced || c.closeCode !== null), tuning.syncTimeoutMs)
+  const rate = plan.editsPerSecond
+  await (rate === 'burst' ? burst(editors, tuning.warmUpSeconds) : steady(editors, rate, tuning.warmUpSeconds))
+  await quiet(() => hub.lastFrameAt, tuning.settleMs, tuning.settleCapMs)
+  for (const c of clients) c.close()
+}
+
 async function steady(editors: LoadClient[], perSecond: number, seconds: number): Promise<void> {
   const interval = 1000 / perSecond
   const count = Math.round(seconds * perSecond)
