@@ -85,22 +85,15 @@ export class FourwallServer {
   static async start(config: FourwallConfig, options: FourwallServerOptions = {}): Promise<FourwallServer> {
     const log = options.log ?? createLogger(config.logLevel)
     const file = path.join(config.dataDir, 'fourwall.db')
-    // The Redis modules (ioredis, the socket.io adapter: a fifth of an idle server's heap, which
-    // every full garbage collection walks) are loaded only when REDIS_URL asks for them.
-    const redisModules = config.redisUrl
-      ? await Promise.all([import('./storage/RedisStorage.js'), import('./accounts/RedisAccountStore.js'), import('./realtime/RedisRealtime.js')])
-      : null
+    // With REDIS_URL, people, sessions, the audit log and the meeting live in Redis too: any process serves any request.
+    const redis = config.redisUrl ? { connection: { url: config.redisUrl, prefix: config.redisPrefix, log }, ...(await loadRedisModules()) } : null
     const storage =
       options.storage ??
-      (redisModules
-        ? await redisModules[0].RedisStorage.open({ url: config.redisUrl!, prefix: config.redisPrefix, log })
-        : SqliteStorage.open({ file, synchronous: config.sqliteSynchronous }))
-    // With REDIS_URL, people, sessions, the audit log and the meeting live in Redis too: any process serves any request.
-    const redis = config.redisUrl ? { url: config.redisUrl, prefix: config.redisPrefix, log } : null
+      (redis ? await redis.RedisStorage.open(redis.connection) : SqliteStorage.open({ file, synchronous: config.sqliteSynchronous }))
     const accountStore =
       options.accountStore ??
-      (redis && redisModules ? await redisModules[1].RedisAccountStore.open(redis) : SqliteAccountStore.open({ file, synchronous: config.sqliteSynchronous }))
-    const realtime = redis && redisModules ? await redisModules[2].RedisRealtime.open(redis) : null
+      (redis ? await redis.RedisAccountStore.open(redis.connection) : SqliteAccountStore.open({ file, synchronous: config.sqliteSynchronous }))
+    const realtime = redis ? await redis.RedisRealtime.open(redis.connection) : null
     // With Redis, documents follow the other processes' updates and presence (closed with the storage).
     const fanout = followsOtherProcesses(storage) ? await storage.openFanout() : new SingleProcessFanout(storage)
     const server = new FourwallServer(config, storage, accountStore, log, fanout, realtime)
@@ -429,4 +422,17 @@ function delay(ms: number): Promise<void> {
 /** A store shared by several processes (RedisStorage), whose documents follow what the others store. */
 function followsOtherProcesses(storage: Storage): storage is Storage & { openFanout(): Promise<Fanout> } {
   return typeof (storage as { openFanout?: unknown }).openFanout === 'function'
+}
+
+/**
+ * The Redis modules, loaded only when REDIS_URL asks for them: ioredis and the socket.io adapter
+ * are a fifth of an idle SQLite server's heap, which every full garbage collection walks.
+ */
+async function loadRedisModules() {
+  const [{ RedisStorage }, { RedisAccountStore }, { RedisRealtime }] = await Promise.all([
+    import('./storage/RedisStorage.js'),
+    import('./accounts/RedisAccountStore.js'),
+    import('./realtime/RedisRealtime.js'),
+  ])
+  return { RedisStorage, RedisAccountStore, RedisRealtime }
 }

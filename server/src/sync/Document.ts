@@ -202,14 +202,17 @@ export class Document implements WriteQueueClient {
    * hold the same state (every new viewer holds nothing) get the same reply, encoded once.
    */
   answerSyncStep1(connection: Connection, stateVector: Uint8Array): void {
+    const reply = this.step2Reply(stateVector)
+    this.whenDurable(() => connection.sendFrame(reply))
+  }
+
+  private step2Reply(stateVector: Uint8Array): WireFrame {
     const key = Buffer.from(stateVector.buffer, stateVector.byteOffset, stateVector.byteLength).toString('latin1')
-    let reply = this.step2Replies.get(key)
-    if (!reply) {
-      reply = wireFrame(encodeSyncStep2(this.ydoc, stateVector))
-      if (this.step2Replies.size < MAX_CACHED_REPLIES) this.step2Replies.set(key, reply)
-    }
-    const frame = reply
-    this.whenDurable(() => connection.sendFrame(frame))
+    const cached = this.step2Replies.get(key)
+    if (cached) return cached
+    const reply = wireFrame(encodeSyncStep2(this.ydoc, stateVector))
+    if (this.step2Replies.size < MAX_CACHED_REPLIES) this.step2Replies.set(key, reply)
+    return reply
   }
 
   applyAwareness(connection: Connection, update: Uint8Array): void {
@@ -387,26 +390,17 @@ export class Document implements WriteQueueClient {
    */
   private relay(durable: readonly Outgoing[]): void {
     if (durable.length === 0) return
-    if (durable.length === 1) {
-      this.broadcast(wireFrame(encodeUpdate(durable[0]!.update)), durable[0]!.origin)
-      return
-    }
     const frames = durable.map((o) => wireFrame(encodeUpdate(o.update)))
     const toEveryone = concatFrames(frames)
-    const toSenders = new Map<Connection, { frames: WireFrame; count: number } | null>()
+    const othersBySender = new Map<Connection, WireFrame[]>()
     for (const { origin } of durable) {
-      if (origin === null || toSenders.has(origin)) continue
-      const others = frames.filter((_, i) => durable[i]!.origin !== origin)
-      toSenders.set(origin, others.length > 0 ? { frames: concatFrames(others), count: others.length } : null)
+      if (origin && !othersBySender.has(origin)) othersBySender.set(origin, frames.filter((_, i) => durable[i]!.origin !== origin))
     }
     const now = Date.now()
     for (const connection of this.connections) {
-      if (!toSenders.has(connection)) {
-        connection.sendFrame(toEveryone, now, frames.length)
-        continue
-      }
-      const own = toSenders.get(connection)
-      if (own) connection.sendFrame(own.frames, now, own.count)
+      const others = othersBySender.get(connection)
+      if (!others) connection.sendFrame(toEveryone, now, frames.length)
+      else if (others.length > 0) connection.sendFrame(concatFrames(others), now, others.length)
     }
   }
 

@@ -35,5 +35,5 @@ export function wireFrame(message: Uint8Array): WireFrame {
 
 /** Several frames as one buffer: one socket write (one system call) carries them all. */
 export function concatFrames(frames: readonly WireFrame[]): WireFrame {
-  return Buffer.concat(frames) as WireFrame
+  return frames.length === 1 ? frames[0]! : (Buffer.concat(frames) as WireFrame)
 }

@@ -10,53 +10,19 @@
  * SyncStep1 is answered with our SyncStep2, and its SyncStep2 marks the client synced.
  */
 import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
 import * as random from 'lib0/random'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
+import { awarenessFrame, MessageType, syncStep1Frame, syncStep2Frame, SyncType, updateFrame } from '../../support/rawclient.js'
 
 export const EDITS_MAP = 'load-bench'
 
 /** Milliseconds since the epoch with sub-millisecond precision; senders and receivers share it. */
 export const preciseNow = (): number => performance.timeOrigin + performance.now()
 
-const MESSAGE_SYNC = 0
-const MESSAGE_AWARENESS = 1
-const SYNC_STEP1 = 0
-const SYNC_STEP2 = 1
-const SYNC_UPDATE = 2
-
 /** y-protocols renews a live awareness state 15 s after its last update, checked every 3 s. */
 const RENEW_AFTER_MS = 15_000
 const RENEW_JITTER_MS = 3_000
-
-function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {
-  const encoder = encoding.createEncoder()
-  write(encoder)
-  return encoding.toUint8Array(encoder)
-}
-
-function syncFrame(subtype: number, body: Uint8Array): Uint8Array {
-  return frame((e) => {
-    encoding.writeVarUint(e, MESSAGE_SYNC)
-    encoding.writeVarUint(e, subtype)
-    encoding.writeVarUint8Array(e, body)
-  })
-}
-
-/** An awareness message carrying one client's state (varuint count, clientID, clock, JSON). */
-function awarenessFrame(clientId: number, clock: number, state: unknown): Uint8Array {
-  const update = frame((e) => {
-    encoding.writeVarUint(e, 1)
-    encoding.writeVarUint(e, clientId)
-    encoding.writeVarUint(e, clock)
-    encoding.writeVarString(e, JSON.stringify(state))
-  })
-  return frame((e) => {
-    encoding.writeVarUint(e, MESSAGE_AWARENESS)
-    encoding.writeVarUint8Array(e, update)
-  })
-}
 
 /** The body of a sync message (after its type and subtype), decoded with lib0 like y-protocols. */
 export function syncPayload(message: Uint8Array): Uint8Array {
@@ -68,8 +34,8 @@ export function syncPayload(message: Uint8Array): Uint8Array {
 
 // A viewer's document is always empty: its handshake frames are the same bytes for everyone.
 const EMPTY_DOC = new Y.Doc()
-const EMPTY_STEP1 = syncFrame(SYNC_STEP1, Y.encodeStateVector(EMPTY_DOC))
-const EMPTY_STEP2 = syncFrame(SYNC_STEP2, Y.encodeStateAsUpdate(EMPTY_DOC))
+const EMPTY_STEP1 = syncStep1Frame(EMPTY_DOC)
+const EMPTY_STEP2 = syncStep2Frame(Y.encodeStateAsUpdate(EMPTY_DOC))
 
 /**
  * The update frames one client received, copied back to back into one growing buffer, with each
@@ -162,7 +128,7 @@ export class LoadClient {
     // As in y-protocols, the awareness client id is the document's clientID (random for viewers).
     this.clientId = this.doc?.clientID ?? random.uint32()
     // The doc 'update' event fires synchronously after each edit: sent at once, one frame each.
-    this.doc?.on('update', (update: Uint8Array) => this.send(syncFrame(SYNC_UPDATE, update)))
+    this.doc?.on('update', (update: Uint8Array) => this.send(updateFrame(update)))
     this.connectStartedAt = performance.now()
     this.ws = new WebSocket(spec.url, { perMessageDeflate: false })
     this.ws.on('open', this.onOpen)
@@ -240,12 +206,12 @@ export class LoadClient {
   private readonly onOpen = (): void => {
     // As the y-websocket provider does on open: our SyncStep1, then our awareness state (its
     // Awareness starts with a local state, so every client, viewer or editor, has one).
-    this.send(this.doc ? syncFrame(SYNC_STEP1, Y.encodeStateVector(this.doc)) : EMPTY_STEP1)
+    this.send(this.doc ? syncStep1Frame(this.doc) : EMPTY_STEP1)
     this.sendAwareness()
   }
 
   private sendAwareness(): void {
-    this.send(awarenessFrame(this.clientId, ++this.awarenessClock, { user: { name: this.spec.name } }))
+    this.send(awarenessFrame([{ clientId: this.clientId, clock: ++this.awarenessClock, state: { user: { name: this.spec.name } } }]))
     if (this.spec.renewAwareness) {
       this.renewTimer = setTimeout(() => this.sendAwareness(), RENEW_AFTER_MS + Math.random() * RENEW_JITTER_MS)
     }
@@ -270,16 +236,16 @@ export class LoadClient {
     }
     const type = data[0]
     const subtype = data[1]
-    if (type === MESSAGE_SYNC && subtype === SYNC_UPDATE) {
+    if (type === MessageType.sync && subtype === SyncType.update) {
       this.updates.push(data, now)
       this.hub.lastUpdateAt = now
-    } else if (type === MESSAGE_AWARENESS) {
+    } else if (type === MessageType.awareness) {
       this.awarenessFrames++
       this.awarenessBytes += data.length
-    } else if (type === MESSAGE_SYNC && subtype === SYNC_STEP1) {
+    } else if (type === MessageType.sync && subtype === SyncType.step1) {
       // The server asks for what we have that it lacks: a viewer has nothing, an editor its edits.
-      this.send(this.doc ? syncFrame(SYNC_STEP2, Y.encodeStateAsUpdate(this.doc, syncPayload(data))) : EMPTY_STEP2)
-    } else if (type === MESSAGE_SYNC && subtype === SYNC_STEP2) {
+      this.send(this.doc ? syncStep2Frame(Y.encodeStateAsUpdate(this.doc, syncPayload(data))) : EMPTY_STEP2)
+    } else if (type === MessageType.sync && subtype === SyncType.step2) {
       // A second step 2 (none is asked for) would only be a later state; the first one counts.
       if (this.step2 === null) {
         this.syncedAt = performance.now()
